@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+/**
+ * Every environment variable the product reads, in one schema, validated once at start. Problems
+ * are reported all at once, in plain words, and never with a secret's value. `.env.example`
+ * documents each variable.
+ */
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const integer = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+
+const schema = z.object({
+  // Bot Framework (names as botbuilder reads them).
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  MicrosoftAppType: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+    .default('SingleTenant'),
+  MicrosoftAppTenantId: optionalString,
+
+  // Graph credentials (names as @azure/identity's EnvironmentCredential reads them).
+  AZURE_TENANT_ID: optionalString,
+  AZURE_CLIENT_ID: optionalString,
+  AZURE_CLIENT_SECRET: optionalString,
+  AZURE_CLIENT_CERTIFICATE_PATH: optionalString,
+  AZURE_CLIENT_CERTIFICATE_PASSWORD: optionalString,
+
+  GRAPH_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://graph.microsoft.com'),
+  GRAPH_INTUNE_VERSION: z.enum(['beta', 'v1.0']).default('beta'),
+  GRAPH_RETRY_MAX_SECONDS: integer(60, 1, 600),
+  GRAPH_RETRY_BASE_DELAY_MS: integer(1000, 1, 60_000),
+  CATALOG_REFRESH_MINUTES: integer(15, 1, 1440),
+  MEMBERSHIP_CACHE_SECONDS: integer(300, 0, 3600),
+  MAA_POLL_SECONDS: integer(60, 1, 3600),
+
+  PORT: integer(3978, 0, 65535),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  SIMULATOR_PORT: integer(4000, 0, 65535),
+  SIMULATOR_SCALE: z.enum(['default', 'bench']).default('default'),
+});
+
+export type Config = z.infer<typeof schema>;
+
+/** Variables whose values must never be printed. */
+export const SECRET_KEYS: readonly (keyof Config)[] = [
+  'MicrosoftAppPassword',
+  'AZURE_CLIENT_SECRET',
+  'AZURE_CLIENT_CERTIFICATE_PASSWORD',
+];
+
+/** Thrown when the environment is invalid; `problems` lists every one, in plain words. */
+export class ConfigError extends Error {
+  readonly code = 'config-invalid';
+  constructor(readonly problems: string[]) {
+    super(`Configuration is invalid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Raw = Record<string, string | undefined>;
+const isSet = (env: Raw, key: string) => (env[key] ?? '').trim() !== '';
+
+/** Rules across variables, checked on the raw values so they are reported with the rest. */
+function crossChecks(env: Raw): string[] {
+  const problems: string[] = [];
+  const secret = isSet(env, 'AZURE_CLIENT_SECRET');
+  const certificate = isSet(env, 'AZURE_CLIENT_CERTIFICATE_PATH');
+  if (secret && certificate) {
+    problems.push(
+      'AZURE_CLIENT_SECRET and AZURE_CLIENT_CERTIFICATE_PATH are both set: choose one Graph credential.',
+    );
+  }
+  for (const key of ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID']) {
+    if ((secret || certificate) && !isSet(env, key)) {
+      problems.push(`${key} is required with a client secret or certificate.`);
+    }
+  }
+  return problems;
+}
+
+/**
+ * Reads and validates the configuration from an environment (default `process.env`). Throws a
+ * `ConfigError` listing every problem; values are never echoed, so secrets cannot leak.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  problems.push(...crossChecks(env));
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
+  return parsed.data;
+}
+
+const MICROSOFT_GRAPH_HOSTS = new Set([
+  'graph.microsoft.com',
+  'graph.microsoft.us',
+  'dod-graph.microsoft.us',
+  'microsoftgraph.chinacloudapi.cn',
+]);
+
+/** True when Graph calls go to Microsoft (any national cloud), not to the simulator. */
+export function isMicrosoftGraph(config: Pick<Config, 'GRAPH_BASE_URL'>): boolean {
+  return MICROSOFT_GRAPH_HOSTS.has(new URL(config.GRAPH_BASE_URL).hostname.toLowerCase());
+}

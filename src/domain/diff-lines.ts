@@ -1,0 +1,62 @@
+import type { CurrentAssignment, DiffLine, FilterRef, RequestedAssignment } from './assignment';
+import { isExclusion, sameFilter, sameIntent } from './slot';
+
+type NamedFilter = FilterRef & { name?: string };
+
+/** `Sales`, or `Exclude Sales` for an exclusion, so that a reviewer never mistakes one for the other. */
+function label(requested: RequestedAssignment): string {
+  const name = requested.targetName;
+  return isExclusion(requested.target) ? `Exclude ${name}` : name;
+}
+
+/** The intent and filter in parentheses, e.g. ` (required, filter: Corporate devices include)`. */
+function details(requested: RequestedAssignment): string {
+  const parts: string[] = [];
+  if (requested.intent !== undefined) parts.push(requested.intent);
+  const filter = requested.filter;
+  if (filter !== undefined) parts.push(`filter: ${filter.name ?? filter.id} ${filter.mode}`);
+  return parts.length > 0 ? ` (${parts.join(', ')})` : '';
+}
+
+/**
+ * A filter as `Corporate devices (include)`, or `none`. An existing filter is known by id only; it
+ * borrows the requested filter's name when both are the same filter.
+ */
+function describeFilter(filter: FilterRef | undefined, requested: NamedFilter | undefined): string {
+  if (filter === undefined) return 'none';
+  const name = requested !== undefined && requested.id === filter.id ? requested.name : undefined;
+  return `${name ?? filter.id} (${filter.mode})`;
+}
+
+/** The review line for a new assignment appended to the set, e.g. `+ Sales (required)`. */
+export function addLine(requested: RequestedAssignment): DiffLine {
+  return { kind: 'add', text: `+ ${label(requested)}${details(requested)}` };
+}
+
+/** The review line for a request that re-states an existing assignment. */
+export function unchangedLine(requested: RequestedAssignment): DiffLine {
+  return {
+    kind: 'unchanged',
+    text: `= ${label(requested)}${details(requested)} is already assigned`,
+  };
+}
+
+/**
+ * The review line for an existing assignment changed in place, naming each part that changes:
+ * `~ Sales: available -> required`, `~ Sales: filter none -> Corporate devices (include)`, or both
+ * joined with `; `. A missing intent or filter reads `none`.
+ */
+export function changeLine(
+  existing: CurrentAssignment<unknown>,
+  requested: RequestedAssignment,
+): DiffLine {
+  const parts: string[] = [];
+  if (!sameIntent(existing, requested)) {
+    parts.push(`${existing.intent ?? 'none'} -> ${requested.intent ?? 'none'}`);
+  }
+  if (!sameFilter(existing.filter, requested.filter)) {
+    const before = describeFilter(existing.filter, requested.filter);
+    parts.push(`filter ${before} -> ${describeFilter(requested.filter, requested.filter)}`);
+  }
+  return { kind: 'change', text: `~ ${label(requested)}: ${parts.join('; ')}` };
+}

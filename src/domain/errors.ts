@@ -1,0 +1,31 @@
+/**
+ * The one catalog of error codes. Every error the product raises carries one of these, and the
+ * edges (invoke responses, cards, thread replies, HTTP statuses) map them to what a user sees.
+ */
+export const ERROR_CODES = {
+  'policy-set': 'The item is assigned through a policy set.',
+  'target-conflict': 'The target is already assigned in the opposite way.',
+  'invalid-request': 'The request is not valid.',
+  'empty-set': 'The assignment set would be empty.',
+  'not-published': 'The app is not published.',
+  'not-found': 'The item or target does not exist.',
+  'filters-would-be-lost': 'A v1.0 write would strip assignment filters it cannot see.',
+  'assignments-changed': 'The assignments changed since the request was reviewed.',
+  'graph-failed': 'Microsoft Graph refused the call.',
+  'graph-throttled': 'Microsoft Graph kept throttling the call.',
+  'graph-unavailable': 'Microsoft Graph could not be reached.',
+  'graph-auth': 'No token for Microsoft Graph could be obtained.',
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** An error with a code from the catalog and a message fit to show a user. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}

@@ -1,0 +1,158 @@
+import {
+  Client,
+  HTTPMessageHandler,
+  RetryHandler,
+  type GraphError as LibraryGraphError,
+} from '@microsoft/microsoft-graph-client';
+import type { Logger } from '../logger';
+import { CallInfo } from './call-info';
+import { CorrelationMiddleware } from './correlation-middleware';
+import type { GraphTokenProvider } from './credential';
+import { GraphError } from './graph-error';
+import { boundedRetryOptions, type RetryBounds } from './retry-policy';
+
+export type GraphVersion = 'beta' | 'v1.0';
+
+export interface GraphRequest {
+  method: 'GET' | 'POST';
+  version: GraphVersion;
+  /** Path below the version with an already-encoded query string, e.g. `/groups?$top=5`. */
+  path: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export interface GraphResponse<T> {
+  body: T;
+  requestId: string;
+  clientRequestId: string;
+}
+
+export interface GraphHttpOptions {
+  baseUrl: string;
+  tokens: GraphTokenProvider;
+  logger: Logger;
+  retry: RetryBounds;
+}
+
+interface Page<T> {
+  value: T[];
+  '@odata.nextLink'?: string;
+}
+
+const RETRYABLE = new Set([429, 503, 504]);
+
+/**
+ * The one way the product speaks HTTP to Graph: the Microsoft Graph JavaScript client's pipeline
+ * (our correlation middleware, the library's `RetryHandler`, its fetch handler), with errors
+ * turned into a typed `GraphError` carrying Graph's code, message and request ids.
+ */
+export class GraphHttp {
+  private readonly client: Client;
+  private readonly base: string;
+
+  constructor(private readonly options: GraphHttpOptions) {
+    this.base = options.baseUrl.replace(/\/+$/, '');
+    const correlation = new CorrelationMiddleware(options.tokens, options.logger);
+    const retry = new RetryHandler();
+    correlation.setNext(retry);
+    retry.setNext(new HTTPMessageHandler());
+    this.client = Client.initWithMiddleware({ middleware: correlation, baseUrl: `${this.base}/` });
+  }
+
+  /** Sends one request, retrying throttling and transient failures within the time bound. */
+  async send<T>(request: GraphRequest): Promise<GraphResponse<T>> {
+    const info = new CallInfo(request.method, `/${request.version}${request.path}`);
+    const call = this.client
+      .api(request.path)
+      .version(request.version)
+      .headers(request.headers ?? {})
+      .middlewareOptions([info, boundedRetryOptions(info, this.options.retry)]);
+    try {
+      const body = (
+        request.method === 'GET' ? await call.get() : await call.post(request.body)
+      ) as T;
+      return { body, requestId: info.requestId ?? '', clientRequestId: info.clientRequestId };
+    } catch (error) {
+      throw this.toGraphError(error, info);
+    }
+  }
+
+  /** Follows `@odata.nextLink` until the last page (or `maxItems`), returning every item. */
+  async getAll<T>(
+    version: GraphVersion,
+    path: string,
+    options: { headers?: Record<string, string>; maxItems?: number } = {},
+  ): Promise<T[]> {
+    const items: T[] = [];
+    let next: string | undefined = path;
+    while (next !== undefined && items.length < (options.maxItems ?? Infinity)) {
+      const page: GraphResponse<Page<T>> = await this.send<Page<T>>({
+        method: 'GET',
+        version,
+        path: next,
+        headers: options.headers,
+      });
+      items.push(...page.body.value);
+      next = this.relative(version, page.body['@odata.nextLink']);
+    }
+    return options.maxItems === undefined ? items : items.slice(0, options.maxItems);
+  }
+
+  /** Graph's nextLink is absolute; the client takes a path below the version. */
+  private relative(version: GraphVersion, link: string | undefined): string | undefined {
+    if (link === undefined) return undefined;
+    const url = new URL(link);
+    const prefix = `/${version}`;
+    const path = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : url.pathname;
+    return `${path}${url.search}`;
+  }
+
+  private toGraphError(error: unknown, info: CallInfo): GraphError {
+    const lib = error as Partial<LibraryGraphError> & { message?: string };
+    const status = info.status ?? lib.statusCode ?? 0;
+    const details = {
+      status,
+      graphCode: lib.code ?? (status === 0 ? 'NetworkError' : `Http${status}`),
+      requestId: info.requestId ?? lib.requestId ?? undefined,
+      clientRequestId: info.clientRequestId,
+      headers: info.headers,
+    };
+    const where = `${info.method} ${info.url}`;
+    if (info.tokenError) {
+      return new GraphError(
+        'graph-auth',
+        `No token for Microsoft Graph could be obtained: ${info.tokenError.message}`,
+        details,
+      );
+    }
+    if (status === 0) {
+      return new GraphError(
+        'graph-unavailable',
+        `Microsoft Graph could not be reached (${where}): ${lib.message ?? 'network error'}`,
+        details,
+      );
+    }
+    if (RETRYABLE.has(status)) {
+      const seconds = ((info.gaveUpAfterMs ?? Date.now() - info.startedAt) / 1000).toFixed(1);
+      const code = status === 429 ? 'graph-throttled' : 'graph-unavailable';
+      return new GraphError(
+        code,
+        `Microsoft Graph answered ${status} (${details.graphCode}) to ${where} ${info.attempts + 1} times over ${seconds} s; gave up retrying.`,
+        details,
+      );
+    }
+    if (status === 401) {
+      return new GraphError(
+        'graph-auth',
+        `Microsoft Graph refused the token (401 ${details.graphCode}): ${lib.message ?? ''}`,
+        details,
+      );
+    }
+    return new GraphError(
+      'graph-failed',
+      lib.message || `Microsoft Graph answered ${status} to ${where}.`,
+      details,
+    );
+  }
+}

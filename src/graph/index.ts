@@ -1,0 +1,63 @@
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { createGraphTokenProvider, type GraphTokenProvider } from './credential';
+import { DirectoryGraph } from './directory-graph';
+import { GraphHttp } from './graph-http';
+import { IntuneGraph } from './intune-graph';
+
+export { GraphError } from './graph-error';
+export { DirectoryGraph } from './directory-graph';
+export { IntuneGraph } from './intune-graph';
+export { GraphHttp } from './graph-http';
+
+export type GraphConfig = Pick<
+  Config,
+  | 'GRAPH_BASE_URL'
+  | 'GRAPH_INTUNE_VERSION'
+  | 'GRAPH_RETRY_MAX_SECONDS'
+  | 'GRAPH_RETRY_BASE_DELAY_MS'
+  | 'CATALOG_REFRESH_MINUTES'
+  | 'MEMBERSHIP_CACHE_SECONDS'
+  | 'AZURE_TENANT_ID'
+  | 'AZURE_CLIENT_ID'
+  | 'AZURE_CLIENT_SECRET'
+  | 'AZURE_CLIENT_CERTIFICATE_PATH'
+  | 'AZURE_CLIENT_CERTIFICATE_PASSWORD'
+>;
+
+export interface GraphServices {
+  tokens: GraphTokenProvider;
+  http: GraphHttp;
+  intune: IntuneGraph;
+  directory: DirectoryGraph;
+}
+
+/** Wires the Graph layer from configuration: credential, HTTP pipeline, Intune and directory ports. */
+export function createGraph(
+  config: GraphConfig,
+  logger: Logger,
+  tokens?: GraphTokenProvider,
+): GraphServices {
+  const provider = tokens ?? createGraphTokenProvider(config);
+  const http = new GraphHttp({
+    baseUrl: config.GRAPH_BASE_URL,
+    tokens: provider,
+    logger: logger.child({ component: 'graph' }),
+    retry: {
+      maxTotalMs: config.GRAPH_RETRY_MAX_SECONDS * 1000,
+      baseDelayMs: config.GRAPH_RETRY_BASE_DELAY_MS,
+    },
+  });
+  const intune = new IntuneGraph({
+    http,
+    version: config.GRAPH_INTUNE_VERSION,
+    logger: logger.child({ component: 'intune' }),
+    catalogRefreshMs: config.CATALOG_REFRESH_MINUTES * 60_000,
+  });
+  const directory = new DirectoryGraph({
+    http,
+    logger: logger.child({ component: 'directory' }),
+    membershipCacheMs: config.MEMBERSHIP_CACHE_SECONDS * 1000,
+  });
+  return { tokens: provider, http, intune, directory };
+}

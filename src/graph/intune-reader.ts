@@ -1,0 +1,153 @@
+import type { CurrentAssignment } from '../domain/assignment';
+import type { Logger } from '../logger';
+import type {
+  AppSummary,
+  AssignmentFilterSummary,
+  ConfigPolicySummary,
+  ItemRef,
+} from '../services/ports/intune';
+import { appSelect, toAppSummary, toPolicySummary } from './app-mapping';
+import { toCurrentAssignment, type GraphAssignment } from './assignment-mapping';
+import { Catalog } from './catalog';
+import { GraphError } from './graph-error';
+import type { GraphHttp, GraphVersion } from './graph-http';
+
+export const APPS = '/deviceAppManagement/mobileApps';
+export const POLICIES = '/deviceAppManagement/mobileAppConfigurations';
+
+export interface IntuneReaderOptions {
+  http: GraphHttp;
+  version: GraphVersion;
+  logger: Logger;
+  catalogRefreshMs: number;
+}
+
+/** Undefined for a 404 (the item was deleted), the error otherwise. */
+async function orMissing<T>(call: Promise<T>): Promise<T | undefined> {
+  try {
+    return await call;
+  } catch (error) {
+    if (error instanceof GraphError && error.status === 404) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * The reading half of the Intune port: cached catalogs of apps and configuration policies
+ * (searched in memory), and fresh reads of one item and its assignments, always in the version the
+ * writes use.
+ */
+export class IntuneReader {
+  readonly apps: Catalog<AppSummary>;
+  readonly policies: Catalog<ConfigPolicySummary>;
+  private readonly counts = new Map<string, number>();
+
+  constructor(private readonly options: IntuneReaderOptions) {
+    const { http, version, logger, catalogRefreshMs: refreshMs } = options;
+    this.apps = new Catalog<AppSummary>({
+      name: 'apps',
+      load: async () =>
+        (
+          await http.getAll<Record<string, unknown>>(
+            version,
+            `${APPS}?$select=${appSelect(version)}&$top=999`,
+          )
+        ).map((raw) => toAppSummary(raw, this.counts.get(String(raw.id)))),
+      text: (app) => `${app.name} ${app.publisher} ${app.platform} ${app.appType}`,
+      title: (app) => app.name,
+      refreshMs,
+      logger,
+    });
+    this.policies = new Catalog<ConfigPolicySummary>({
+      name: 'configuration policies',
+      load: async () =>
+        (
+          await http.getAll<Record<string, unknown>>(version, `${POLICIES}?$expand=assignments`)
+        ).map(toPolicySummary),
+      text: (policy) => `${policy.name} ${policy.platform} ${policy.policyType}`,
+      title: (policy) => policy.name,
+      refreshMs,
+      logger,
+    });
+  }
+
+  get version(): GraphVersion {
+    return this.options.version;
+  }
+
+  /** Reads one app afresh (undefined when it does not exist) and updates the catalog. */
+  async getApp(id: string): Promise<AppSummary | undefined> {
+    const path = `${APPS}/${encodeURIComponent(id)}?$select=${appSelect(this.version)}`;
+    const raw = await orMissing(
+      this.options.http.send<Record<string, unknown>>({
+        method: 'GET',
+        version: this.version,
+        path,
+      }),
+    );
+    if (!raw) return undefined;
+    const app = toAppSummary(raw.body, this.counts.get(id));
+    this.apps.upsert(app);
+    return app;
+  }
+
+  async getConfigPolicy(id: string): Promise<ConfigPolicySummary | undefined> {
+    const path = `${POLICIES}/${encodeURIComponent(id)}?$expand=assignments`;
+    const raw = await orMissing(
+      this.options.http.send<Record<string, unknown>>({
+        method: 'GET',
+        version: this.version,
+        path,
+      }),
+    );
+    if (!raw) return undefined;
+    const policy = toPolicySummary(raw.body);
+    this.policies.upsert(policy);
+    return policy;
+  }
+
+  /** The item's current assignments, read afresh in the write version. */
+  async getAssignments(item: ItemRef): Promise<CurrentAssignment<GraphAssignment>[]> {
+    const base = item.kind === 'app' ? APPS : POLICIES;
+    const raw = await this.options.http.getAll<GraphAssignment>(
+      this.version,
+      `${base}/${encodeURIComponent(item.id)}/assignments`,
+    );
+    if (item.kind === 'app') this.rememberCount(item.id, raw.length);
+    return raw.map(toCurrentAssignment);
+  }
+
+  /**
+   * How many of the item's assignments use an assignment filter, read in beta. v1.0 cannot see
+   * filters, so a v1.0 read-merge-write would silently strip them: this is the guard against it.
+   */
+  async filteredAssignmentCount(item: ItemRef): Promise<number> {
+    const base = item.kind === 'app' ? APPS : POLICIES;
+    const raw = await this.options.http.getAll<GraphAssignment>(
+      'beta',
+      `${base}/${encodeURIComponent(item.id)}/assignments`,
+    );
+    return raw.map(toCurrentAssignment).filter((a) => a.filter !== undefined).length;
+  }
+
+  /** Assignment filters exist only in beta; with v1.0 writes they cannot be used at all. */
+  async listAssignmentFilters(): Promise<AssignmentFilterSummary[]> {
+    if (this.version !== 'beta') return [];
+    const raw = await this.options.http.getAll<Record<string, unknown>>(
+      'beta',
+      '/deviceManagement/assignmentFilters',
+    );
+    return raw.map((f) => ({
+      id: String(f.id),
+      name: String(f.displayName ?? f.id),
+      platform: String(f.platform ?? ''),
+      rule: String(f.rule ?? ''),
+    }));
+  }
+
+  private rememberCount(id: string, count: number): void {
+    this.counts.set(id, count);
+    const app = this.apps.get(id);
+    if (app) this.apps.upsert({ ...app, assignmentCount: count, isAssigned: count > 0 });
+  }
+}

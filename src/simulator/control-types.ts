@@ -1,0 +1,56 @@
+/**
+ * The simulator's control API (`/_sim/...`), shared by the simulator and the tests that drive it.
+ * It exists only in the simulator; production code never calls it.
+ */
+
+/** A write the simulated tenant received (assign calls, accepted or not). */
+export interface RecordedWrite {
+  at: string;
+  method: string;
+  /** Version segment of the URL: `beta` or `v1.0`. */
+  version: string;
+  /** Path below the version, without the query string. */
+  path: string;
+  headers: Record<string, string>;
+  body: unknown;
+  status: number;
+  requestId: string;
+}
+
+/** A fault injected on matching requests. */
+export interface FaultSpec {
+  /** HTTP method to match, or `*`. */
+  method?: string;
+  /** A regular expression source matched against the path below the version. */
+  path: string;
+  /** Status to answer with (429, 503, 504, ...). Omit for latency only. */
+  status?: number;
+  /** `Retry-After` header value in seconds; omitted means no header. */
+  retryAfter?: number;
+  /** Graph error code of the fault's error body (default by status, e.g. `TooManyRequests`). */
+  code?: string;
+  /** Message of the fault's error body (default by status). */
+  message?: string;
+  /** How many matching requests get the fault; omitted means every one until cleared. */
+  times?: number;
+  /** Added latency in milliseconds before answering. */
+  latencyMs?: number;
+}
+
+/** Behaviour switches of the simulated tenant. */
+export interface SimulatorSettings {
+  /** Multi Admin Approval protects app and policy writes. */
+  multiAdminApproval: boolean;
+  /** Status Intune answers a write held by MAA with: 403 (documented) or 412 (field reports). */
+  approvalRequiredStatus: 403 | 412;
+  /** The plain `.../mobileAppConfigurations/{id}/assign` path answers 400 "No method match route template". */
+  plainConfigAssignFails: boolean;
+}
+
+/** How big the seeded tenant is. */
+export interface SeedScale {
+  apps: number;
+  configPolicies: number;
+  groups: number;
+  users: number;
+}

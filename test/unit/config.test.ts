@@ -1,0 +1,51 @@
+import { ConfigError, isMicrosoftGraph, loadConfig } from '../../src/config';
+
+describe('configuration', () => {
+  test('an empty environment gives the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      GRAPH_BASE_URL: 'https://graph.microsoft.com',
+      GRAPH_INTUNE_VERSION: 'beta',
+      PORT: 3978,
+      MicrosoftAppType: 'SingleTenant',
+    });
+  });
+
+  test('every problem is reported at once, in plain words', () => {
+    let error: unknown;
+    try {
+      loadConfig({ GRAPH_INTUNE_VERSION: 'v2', PORT: 'eighty', GRAPH_BASE_URL: 'not a url' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems).toHaveLength(3);
+    expect(problems.join('\n')).toMatch(/GRAPH_INTUNE_VERSION/);
+    expect(problems.join('\n')).toMatch(/PORT/);
+    expect(problems.join('\n')).toMatch(/GRAPH_BASE_URL/);
+  });
+
+  test('a secret never appears in the error, even when the configuration around it is wrong', () => {
+    const secret = 'S3cr3t~value.that~must~not~leak';
+    let message = '';
+    try {
+      loadConfig({
+        AZURE_CLIENT_SECRET: secret,
+        AZURE_CLIENT_CERTIFICATE_PATH: '/cert.pem',
+        PORT: secret,
+      });
+    } catch (e) {
+      message = `${(e as Error).message} ${JSON.stringify(e)}`;
+    }
+    expect(message).toMatch(/choose one Graph credential/);
+    expect(message).toMatch(/AZURE_TENANT_ID is required/);
+    expect(message).not.toContain(secret);
+  });
+
+  test('only Microsoft Graph hosts count as Microsoft Graph', () => {
+    expect(isMicrosoftGraph({ GRAPH_BASE_URL: 'https://graph.microsoft.com' })).toBe(true);
+    expect(isMicrosoftGraph({ GRAPH_BASE_URL: 'https://graph.microsoft.us' })).toBe(true);
+    expect(isMicrosoftGraph({ GRAPH_BASE_URL: 'http://127.0.0.1:4000' })).toBe(false);
+  });
+});
