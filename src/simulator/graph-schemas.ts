@@ -11,7 +11,11 @@ export type SchemaEntry =
   | 'mobileApp_assign_request'
   | 'managedDeviceMobileAppConfiguration_assign_request'
   | 'mobileAppAssignment_collection_response'
-  | 'odataError';
+  | 'odataError'
+  | 'mobileApp_response'
+  | 'group_response'
+  | 'managedDeviceMobileAppConfiguration_response'
+  | 'deviceAndAppManagementAssignmentFilter_response';
 
 const CUSTOM_KEYWORDS = [
   'x-csdl-type',

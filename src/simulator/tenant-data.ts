@@ -13,7 +13,7 @@ export interface TenantData {
   appAssignments: Map<string, GraphObject[]>;
   /** `managedDeviceMobileAppConfiguration` objects with `@odata.type`. */
   configPolicies: GraphObject[];
-  /** Policy id -> `managedDeviceMobileAppConfigurationAssignment` objects (`id`, `target`, beta `source`/`sourceId`). */
+  /** Policy id -> `managedDeviceMobileAppConfigurationAssignment` objects (`id`, `target`). */
   configAssignments: Map<string, GraphObject[]>;
   /** `group` objects (`displayName`, `description`, `groupTypes`, `securityEnabled`, `mailEnabled`, ...). */
   groups: GraphObject[];
