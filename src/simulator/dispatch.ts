@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import { handleControl } from './control';
+import { badRequest, errorEnvelope, toGraphError } from './errors';
+import type { GraphVersion } from './graph-schemas';
+import type { GraphRequest, SimResponse } from './http-types';
+import { resolve, type Route } from './router';
+import { approvalRoutes } from './routes/approvals';
+import { appRoutes } from './routes/apps';
+import { assignmentFilterRoutes } from './routes/assignment-filters';
+import { configPolicyRoutes } from './routes/config-policies';
+import { directoryRoutes } from './routes/directory';
+import {
+  authenticate,
+  belowVersion,
+  bodyForLog,
+  lowerHeaders,
+  parseBody,
+  type RawRequest,
+  redacted,
+  segmentsOf,
+} from './request-parsing';
+import type { SimulatorState } from './state';
+
+export { MAX_BODY_BYTES, type RawRequest } from './request-parsing';
+
+/**
+ * One request through the simulated tenant, independent of the HTTP server: correlation ids,
+ * control API, request log, authentication, faults, body parsing, routing, write recording and
+ * Graph's error envelope.
+ */
+
+const ROUTES: Route[] = [
+  ...appRoutes,
+  ...configPolicyRoutes,
+  ...directoryRoutes,
+  ...assignmentFilterRoutes,
+  ...approvalRoutes,
+];
+
+const VERSIONS: Record<string, GraphVersion> = { 'v1.0': 'v1.0', beta: 'beta' };
+
+const JSON_CONTENT_TYPE =
+  'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+
+export interface FinalResponse {
+  status: number;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface RequestLogger {
+  info(obj: object, msg?: string): void;
+}
+
+async function graph(
+  raw: RawRequest,
+  segments: string[],
+  headers: Record<string, string>,
+  context: { state: SimulatorState; baseUrl: string; requestId: string; clientRequestId: string },
+): Promise<SimResponse> {
+  const { state } = context;
+  const versionSegment = segments[0] ?? '';
+  const version = VERSIONS[versionSegment.toLowerCase()];
+  if (!version) throw badRequest(`Invalid version: '${versionSegment}'. Use v1.0 or beta.`);
+  const below = belowVersion(segments);
+  const path = `/${below.join('/')}`;
+  const fault = state.faults.take(raw.method, path);
+  if (fault.latencyMs > 0) await new Promise((r) => setTimeout(r, fault.latencyMs));
+  if (fault.error) throw fault.error;
+  const req: GraphRequest = {
+    method: raw.method,
+    version,
+    versionSegment,
+    path,
+    segments: below,
+    query: new URL(`http://simulator${raw.url}`).searchParams,
+    headers,
+    body: parseBody(raw, headers),
+    baseUrl: context.baseUrl,
+    requestId: context.requestId,
+    clientRequestId: context.clientRequestId,
+  };
+  const { handler, params } = resolve(ROUTES, req);
+  return handler(req, params, state);
+}
+
+/** Answers one request; never throws. */
+export async function dispatch(
+  raw: RawRequest,
+  state: SimulatorState,
+  baseUrl: string,
+  logger?: RequestLogger,
+): Promise<FinalResponse> {
+  const started = Date.now();
+  const requestId = randomUUID();
+  const headers = lowerHeaders(raw.headers);
+  const clientRequestId = headers['client-request-id'] ?? requestId;
+  const context = { state, baseUrl, requestId, clientRequestId };
+  let res: SimResponse;
+  let segments: string[] = [];
+  try {
+    segments = segmentsOf(raw.url);
+    if (segments[0] === '_sim') {
+      res = await handleControl(raw.method, segments.slice(1), raw.body, state);
+    } else {
+      state.recordRequest({ method: raw.method, url: raw.url, headers: redacted(headers) });
+      authenticate(headers);
+      res = await graph(raw, segments, headers, context);
+    }
+  } catch (error) {
+    const graphError = toGraphError(error);
+    res = {
+      status: graphError.status,
+      headers: graphError.headers,
+      body: errorEnvelope(graphError, context),
+    };
+  }
+  const path = `/${belowVersion(segments).join('/')}`;
+  if (segments[0] !== '_sim' && raw.method === 'POST' && /\/assign$/i.test(path)) {
+    state.recordWrite({
+      at: new Date(started).toISOString(),
+      method: raw.method,
+      version: VERSIONS[(segments[0] ?? '').toLowerCase()] ?? segments[0] ?? '',
+      path,
+      headers: redacted(headers),
+      body: bodyForLog(raw),
+      status: res.status,
+      requestId,
+    });
+  }
+  logger?.info(
+    {
+      method: raw.method,
+      url: raw.url,
+      status: res.status,
+      requestId,
+      clientRequestId,
+      ms: Date.now() - started,
+    },
+    'simulator request',
+  );
+  const out: FinalResponse = {
+    status: res.status,
+    headers: { 'request-id': requestId, 'client-request-id': clientRequestId, ...res.headers },
+  };
+  if (res.body !== undefined && res.status !== 204) {
+    out.headers['Content-Type'] = JSON_CONTENT_TYPE;
+    out.body = JSON.stringify(res.body);
+  }
+  return out;
+}

@@ -1,0 +1,108 @@
+import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as restify from 'restify';
+import type { SeedScale, SimulatorSettings } from './control-types';
+import { createControl, type SimulatorControl } from './control';
+
+export type { SimulatorControl } from './control';
+import { dispatch, MAX_BODY_BYTES, type RawRequest, type RequestLogger } from './dispatch';
+import { createTenant } from './seed';
+import { SimulatorState } from './state';
+import type { TenantData } from './tenant-data';
+
+/**
+ * Starts the simulated Intune tenant: a Graph-compatible HTTP service on restify (the project's
+ * HTTP server). restify only carries bytes here: one catch-all route per method hands every
+ * request to `dispatch`, so Graph's routing, errors and headers are the simulator's own.
+ */
+
+export interface SimulatorOptions {
+  /** The tenant to serve (it is mutated by writes; `reset()` restores a copy taken at start). */
+  tenant?: TenantData;
+  /** Seed scale when no tenant is given. */
+  scale?: Partial<SeedScale>;
+  /** `0` (the default) picks a free port. */
+  port?: number;
+  /** Defaults to `127.0.0.1`. */
+  host?: string;
+  settings?: Partial<SimulatorSettings>;
+  /** Receives one entry per request (method, url, status, ids, duration). */
+  logger?: RequestLogger;
+}
+
+export interface SimulatorHandle {
+  /** Origin without a trailing slash, e.g. `http://127.0.0.1:54321`. */
+  url: string;
+  control: SimulatorControl;
+  close(): Promise<void>;
+}
+
+function readBody(req: IncomingMessage): Promise<{ body: Buffer; tooLarge: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      // Past the limit the rest is drained and dropped, so the answer is a clean 413.
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => resolve({ body: Buffer.concat(chunks), tooLarge: size > MAX_BODY_BYTES }));
+    req.on('error', reject);
+  });
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<SimulatorHandle> {
+  const seeded = () => createTenant(options.scale);
+  const state = options.tenant
+    ? new SimulatorState(options.tenant, options.settings)
+    : new SimulatorState(seeded(), options.settings, seeded);
+  const server = restify.createServer({
+    name: 'intune-simulator',
+    handleUncaughtExceptions: false,
+  });
+  let baseUrl = '';
+
+  // restify takes async handlers of at most two parameters; it continues the chain once the
+  // promise settles, and the response has been written by then.
+  const handle = async (req: restify.Request, res: restify.Response): Promise<void> => {
+    const out = res as unknown as ServerResponse;
+    try {
+      const { body, tooLarge } = await readBody(req);
+      const raw: RawRequest = {
+        method: (req.method ?? 'GET').toUpperCase(),
+        url: req.url ?? '/',
+        headers: req.headers,
+        body,
+        tooLarge,
+      };
+      const answer = await dispatch(raw, state, baseUrl, options.logger);
+      out.writeHead(answer.status, answer.headers);
+      out.end(answer.body);
+    } catch (error) {
+      if (!out.headersSent) out.writeHead(500, { 'Content-Type': 'text/plain' });
+      out.end(`Simulator failure: ${String(error)}`);
+    }
+  };
+  for (const method of ['get', 'post', 'put', 'patch', 'del', 'opts', 'head'] as const) {
+    server[method]('/*', handle);
+  }
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  return {
+    url: baseUrl,
+    control: createControl(state),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive sockets would hold close() open; Node 18.2+ can drop them at once.
+        (server.server as HttpServer).closeAllConnections();
+      }),
+  };
+}
