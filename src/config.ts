@@ -39,6 +39,22 @@ const schema = z.object({
   MEMBERSHIP_CACHE_SECONDS: integer(300, 0, 3600),
   MAA_POLL_SECONDS: integer(60, 1, 3600),
 
+  // Who may do what (SPEC section 2).
+  APPROVER_GROUP_ID: optionalString,
+  APPROVER_USER_IDS: optionalString,
+  REQUESTER_GROUP_ID: optionalString,
+  ALLOWED_TENANT_ID: optionalString,
+  APPROVALS_CHANNEL_ID: optionalString,
+
+  // Request lifecycle.
+  REQUEST_TTL_HOURS: integer(72, 1, 24 * 90),
+  REMINDER_BEFORE_HOURS: integer(24, 0, 24 * 90),
+  JUSTIFICATION_MAX_LENGTH: integer(500, 20, 1024),
+
+  // Storage.
+  STORAGE: z.enum(['sqlite', 'memory']).default('sqlite'),
+  SQLITE_PATH: z.string().trim().min(1).default('./data/requests.db'),
+
   PORT: integer(3978, 0, 65535),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
@@ -77,6 +93,18 @@ function crossChecks(env: Raw): string[] {
       'AZURE_CLIENT_SECRET and AZURE_CLIENT_CERTIFICATE_PATH are both set: choose one Graph credential.',
     );
   }
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  const ids = (env.APPROVER_USER_IDS ?? '')
+    .split(',')
+    .map((id) => id.trim())
+    .filter(Boolean);
+  if (ids.some((id) => !uuid.test(id))) {
+    problems.push('APPROVER_USER_IDS: must be a comma-separated list of Entra object ids (GUIDs).');
+  }
+  for (const key of ['APPROVER_GROUP_ID', 'REQUESTER_GROUP_ID', 'ALLOWED_TENANT_ID']) {
+    if (isSet(env, key) && !uuid.test((env[key] ?? '').trim()))
+      problems.push(`${key}: must be a GUID.`);
+  }
   for (const key of ['AZURE_TENANT_ID', 'AZURE_CLIENT_ID']) {
     if ((secret || certificate) && !isSet(env, key)) {
       problems.push(`${key} is required with a client secret or certificate.`);
@@ -97,6 +125,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   problems.push(...crossChecks(env));
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   return parsed.data;
+}
+
+/** The approver user ids from `APPROVER_USER_IDS`. */
+export function approverUserIds(config: Pick<Config, 'APPROVER_USER_IDS'>): string[] {
+  return (config.APPROVER_USER_IDS ?? '')
+    .split(',')
+    .map((id) => id.trim().toLowerCase())
+    .filter(Boolean);
 }
 
 const MICROSOFT_GRAPH_HOSTS = new Set([

@@ -5,8 +5,9 @@ import type {
   RequestedAssignment,
 } from '../../domain/assignment';
 
-/** What can be assigned: a mobile app or a managed device app configuration policy. */
-export type ItemKind = 'app' | 'configPolicy';
+import type { ItemKind } from '../../domain/request';
+
+export type { ItemKind };
 
 export interface ItemRef {
   kind: ItemKind;
