@@ -1,0 +1,168 @@
+import type { DiffLine, FilterRef, Intent, RequestableTarget } from './assignment';
+
+/** What can be assigned: a mobile app or a managed device app configuration policy. */
+export type ItemKind = 'app' | 'configPolicy';
+
+/** The states of a request (SPEC section 4). */
+export const REQUEST_STATUSES = [
+  'draft',
+  'pending',
+  'approved',
+  'assigning',
+  'awaiting-intune-approval',
+  'assigned',
+  'rejected',
+  'cancelled',
+  'expired',
+  'failed',
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** A person, by Entra object id, with the name shown on cards. */
+export interface Person {
+  id: string;
+  name: string;
+}
+
+/** The item a request assigns, as it was chosen. */
+export interface RequestItem {
+  kind: ItemKind;
+  id: string;
+  name: string;
+  /** Graph type without namespace, e.g. `win32LobApp` or `iosMobileAppConfiguration`. */
+  type: string;
+  platform: string;
+  publisher?: string;
+}
+
+/** The wizard's steps, in order (SPEC section 3). */
+export const WIZARD_STEPS = [
+  'kind',
+  'item',
+  'target',
+  'intent',
+  'justification',
+  'review',
+] as const;
+export type WizardStep = (typeof WIZARD_STEPS)[number];
+
+/** Where a draft's wizard stands. */
+export interface DraftState {
+  step: WizardStep;
+  /** The kind chosen at the first step, before an item is chosen. */
+  kind?: ItemKind;
+  /** The last search typed in the search-box variant (channels without typeahead). */
+  itemQuery?: string;
+  groupQuery?: string;
+}
+
+/** The outcome of the Graph work, once there is one. */
+export interface AssignmentOutcome {
+  /** Graph's `request-id` of the write (or of the failed call). */
+  graphRequestId?: string;
+  clientRequestId?: string;
+  /** True when the assignment already existed and nothing was written. */
+  alreadyAssigned?: boolean;
+  error?: { code: string; message: string };
+  /** Multi Admin Approval: the code and the held write to replay (opaque to the domain). */
+  approvalCode?: string;
+  heldWrite?: unknown;
+}
+
+/**
+ * An assignment request from draft to its end. `revision` increases with every stored change and
+ * is the compare-and-set key: two approvers, two clicks or two instances never both win.
+ */
+export interface AssignmentRequest {
+  id: string;
+  /** The short number shown as `REQ-<number>`, given on submit. */
+  number?: number;
+  revision: number;
+  status: RequestStatus;
+  tenantId: string;
+  requester: Person;
+  item?: RequestItem;
+  target?: RequestableTarget;
+  targetName?: string;
+  intent?: Intent;
+  filter?: FilterRef & { name?: string };
+  justification?: string;
+  /** Present while the request is a draft. */
+  draft?: DraftState;
+  /** The diff shown at review and approved; re-checked before the write. */
+  diff?: DiffLine[];
+  createdAt: string;
+  updatedAt: string;
+  submittedAt?: string;
+  expiresAt?: string;
+  remindedAt?: string;
+  decidedBy?: Person;
+  decidedAt?: string;
+  rejectReason?: string;
+  cancelledBy?: Person;
+  /** Who last asked for the assignment to run (the approver, or a retry). */
+  assignmentBy?: Person;
+  attempts: number;
+  outcome?: AssignmentOutcome;
+}
+
+/** `REQ-1042` for a submitted request; the draft's id otherwise. */
+export function displayId(request: Pick<AssignmentRequest, 'id' | 'number'>): string {
+  return request.number === undefined ? request.id : `REQ-${request.number}`;
+}
+
+/** Parses `REQ-1042` (any case, with or without the prefix) to 1042. */
+export function parseDisplayId(text: string): number | undefined {
+  const match = /^\s*(?:req-?)?(\d{1,9})\s*$/i.exec(text);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** States in which nothing more will happen. */
+export const FINAL_STATUSES: ReadonlySet<RequestStatus> = new Set([
+  'assigned',
+  'rejected',
+  'cancelled',
+  'expired',
+]);
+
+/** An instant as messages show it, e.g. `2025-03-01 14:05 UTC`. */
+export function formatInstant(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/**
+ * What has become of a request, as a sentence without its final period, e.g. `REQ-1042 was
+ * approved by Patti Fernandez on 2025-03-01 14:05 UTC and assigned`. It tells a user why an action
+ * no longer applies, and the loser of a race who won (`already` reads `was already approved`).
+ */
+export function describeStatus(
+  request: AssignmentRequest,
+  options: { already?: boolean } = {},
+): string {
+  const id = displayId(request);
+  const was = options.already ? 'was already' : 'was';
+  const by = (person?: Person) => (person ? ` by ${person.name}` : '');
+  const on = (at?: string) => (at ? ` on ${formatInstant(at)}` : '');
+  const approved = `${id} ${was} approved${by(request.decidedBy)}${on(request.decidedAt)}`;
+  switch (request.status) {
+    case 'draft':
+      return `${id} is a draft that has not been submitted`;
+    case 'pending':
+      return `${id} is waiting for approval`;
+    case 'approved':
+    case 'assigning':
+      return `${approved} and is being assigned`;
+    case 'awaiting-intune-approval':
+      return `${approved} and is waiting for an Intune administrator (Multi Admin Approval)`;
+    case 'assigned':
+      return `${approved} and assigned`;
+    case 'failed':
+      return `${approved}, but the assignment failed: ${request.outcome?.error?.message ?? 'unknown error'}`;
+    case 'rejected':
+      return `${id} ${was} rejected${by(request.decidedBy)}${on(request.decidedAt)}`;
+    case 'cancelled':
+      return `${id} ${was} cancelled${by(request.cancelledBy)}${on(request.updatedAt)}`;
+    case 'expired':
+      return `${id} ${options.already ? 'already expired' : 'expired'}${on(request.expiresAt)}`;
+  }
+}

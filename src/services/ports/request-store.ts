@@ -1,0 +1,63 @@
+import type { AssignmentRequest, RequestStatus } from '../../domain/request';
+
+/** One audit record: who did what to which request, when, and Graph's request id if any. */
+export interface AuditRecord {
+  at: string;
+  requestId: string;
+  /** `REQ-1042` once submitted, the draft id before. */
+  displayId: string;
+  /** The event, e.g. `submit`, `approve`, `assigned`. */
+  action: string;
+  from: string;
+  to: string;
+  actorId?: string;
+  actorName?: string;
+  graphRequestId?: string;
+  detail?: string;
+}
+
+/** Which requests to list. */
+export interface RequestQuery {
+  statuses?: RequestStatus[];
+  requesterId?: string;
+  /** Only requests whose `expiresAt` is at or before this instant. */
+  expiresBefore?: string;
+  limit?: number;
+}
+
+/** Where a card copy of a request lives, opaque to everything but the notifier that wrote it. */
+export interface CardCopy {
+  /** `channel`, `requester` or `approver:<userId>`: one copy per key. */
+  key: string;
+  ref: Record<string, unknown>;
+}
+
+/** The outcome of a compare-and-set: the stored request now, and whether this write won. */
+export type SaveResult =
+  { ok: true; request: AssignmentRequest } | { ok: false; current: AssignmentRequest | undefined };
+
+/**
+ * Requests with compare-and-set. `save(next, audit)` stores `next` only when the stored revision
+ * is still `next.revision - 1`: of N concurrent transitions of one request exactly one wins, and
+ * the losers get the winner's request to tell the user who won. The audit record is written with
+ * the transition, atomically: no transition without its record, no record without its transition.
+ */
+export interface RequestStore {
+  /** Stores a new request (revision 1); fails when the id exists. */
+  create(request: AssignmentRequest, audit?: AuditRecord): Promise<void>;
+  get(id: string): Promise<AssignmentRequest | undefined>;
+  getByNumber(number: number): Promise<AssignmentRequest | undefined>;
+  save(next: AssignmentRequest, audit?: AuditRecord): Promise<SaveResult>;
+  /** Audit records at or after `since` (ISO time), oldest first. */
+  auditSince(since: string): Promise<AuditRecord[]>;
+  list(query: RequestQuery): Promise<AssignmentRequest[]>;
+  /** The next `REQ-` number, never given twice. */
+  nextNumber(): Promise<number>;
+  /** Records (or replaces) where a card copy of the request was posted. */
+  putCardCopy(requestId: string, copy: CardCopy): Promise<void>;
+  cardCopies(requestId: string): Promise<CardCopy[]>;
+  /** Small settings, e.g. the approvals channel chosen in Teams. */
+  getSetting(key: string): Promise<unknown>;
+  putSetting(key: string, value: unknown): Promise<void>;
+  close(): Promise<void>;
+}

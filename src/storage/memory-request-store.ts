@@ -1,0 +1,148 @@
+import { AppError } from '../domain/errors';
+import type { AssignmentRequest } from '../domain/request';
+import type {
+  AuditRecord,
+  CardCopy,
+  RequestQuery,
+  RequestStore,
+  SaveResult,
+} from '../services/ports/request-store';
+
+/** The first number handed out, so that the first request is `REQ-1001`. */
+export const FIRST_REQUEST_NUMBER = 1001;
+
+/**
+ * Copies through JSON, as a persistent backend would: callers never share an object with the
+ * store, and what survives a round trip here is exactly what survives one in SQLite.
+ */
+function copy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/**
+ * Orders listed requests as every backend does: numbered requests by number, then drafts by
+ * creation time, then by id so that equal times still give one order.
+ */
+export function compareForList(a: AssignmentRequest, b: AssignmentRequest): number {
+  const na = a.number ?? Number.POSITIVE_INFINITY;
+  const nb = b.number ?? Number.POSITIVE_INFINITY;
+  if (na !== nb) return na < nb ? -1 : 1;
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function matches(request: AssignmentRequest, query: RequestQuery): boolean {
+  if (query.statuses && !query.statuses.includes(request.status)) return false;
+  if (query.requesterId !== undefined && request.requester.id !== query.requesterId) return false;
+  if (query.expiresBefore !== undefined) {
+    if (request.expiresAt === undefined || request.expiresAt > query.expiresBefore) return false;
+  }
+  return true;
+}
+
+/**
+ * The in-memory `RequestStore`: the default for unit tests and local runs without a file. Every
+ * check-and-write happens without an `await` in between, so on one event loop a compare-and-set
+ * is atomic exactly as a database transaction is. Nothing survives the process.
+ */
+export class MemoryRequestStore implements RequestStore {
+  private readonly requests = new Map<string, AssignmentRequest>();
+  private readonly audit: AuditRecord[] = [];
+  private readonly copies = new Map<string, Map<string, CardCopy>>();
+  private readonly settings = new Map<string, unknown>();
+  private lastNumber = FIRST_REQUEST_NUMBER - 1;
+
+  async create(request: AssignmentRequest, audit?: AuditRecord): Promise<void> {
+    if (request.revision !== 1) {
+      throw new AppError(
+        'invalid-request',
+        `A new request has revision 1, not ${request.revision}.`,
+      );
+    }
+    if (this.requests.has(request.id)) {
+      throw new AppError('conflict', `Request ${request.id} already exists.`);
+    }
+    this.assertNumberFree(request);
+    this.requests.set(request.id, copy(request));
+    if (audit) this.audit.push(copy(audit));
+  }
+
+  async get(id: string): Promise<AssignmentRequest | undefined> {
+    const stored = this.requests.get(id);
+    return stored && copy(stored);
+  }
+
+  async getByNumber(number: number): Promise<AssignmentRequest | undefined> {
+    for (const stored of this.requests.values()) {
+      if (stored.number === number) return copy(stored);
+    }
+    return undefined;
+  }
+
+  async save(next: AssignmentRequest, audit?: AuditRecord): Promise<SaveResult> {
+    const current = this.requests.get(next.id);
+    if (!current || current.revision !== next.revision - 1) {
+      return { ok: false, current: current && copy(current) };
+    }
+    this.assertNumberFree(next);
+    this.requests.set(next.id, copy(next));
+    if (audit) this.audit.push(copy(audit));
+    return { ok: true, request: copy(next) };
+  }
+
+  async auditSince(since: string): Promise<AuditRecord[]> {
+    // Array.prototype.sort is stable: records with the same time keep their write order.
+    return this.audit
+      .filter((record) => record.at >= since)
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
+      .map(copy);
+  }
+
+  async list(query: RequestQuery): Promise<AssignmentRequest[]> {
+    const found = [...this.requests.values()]
+      .filter((request) => matches(request, query))
+      .sort(compareForList);
+    return (query.limit === undefined ? found : found.slice(0, query.limit)).map(copy);
+  }
+
+  async nextNumber(): Promise<number> {
+    this.lastNumber += 1;
+    return this.lastNumber;
+  }
+
+  async putCardCopy(requestId: string, cardCopy: CardCopy): Promise<void> {
+    const forRequest = this.copies.get(requestId) ?? new Map<string, CardCopy>();
+    forRequest.set(cardCopy.key, copy(cardCopy));
+    this.copies.set(requestId, forRequest);
+  }
+
+  async cardCopies(requestId: string): Promise<CardCopy[]> {
+    const forRequest = this.copies.get(requestId);
+    if (!forRequest) return [];
+    return [...forRequest.values()].sort((a, b) => (a.key < b.key ? -1 : 1)).map(copy);
+  }
+
+  async getSetting(key: string): Promise<unknown> {
+    return this.settings.has(key) ? copy(this.settings.get(key)) : undefined;
+  }
+
+  /** Stores a JSON value; `undefined` removes the setting. */
+  async putSetting(key: string, value: unknown): Promise<void> {
+    if (value === undefined) this.settings.delete(key);
+    else this.settings.set(key, copy(value));
+  }
+
+  async close(): Promise<void> {
+    // Nothing to release; the data goes with the object.
+  }
+
+  /** The number is unique among requests, as SQLite's unique index makes it. */
+  private assertNumberFree(request: AssignmentRequest): void {
+    if (request.number === undefined) return;
+    for (const other of this.requests.values()) {
+      if (other.number === request.number && other.id !== request.id) {
+        throw new AppError('conflict', `Number ${request.number} already belongs to ${other.id}.`);
+      }
+    }
+  }
+}

@@ -1,0 +1,180 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../domain/errors';
+import type { AssignmentRequest } from '../domain/request';
+import type {
+  AuditRecord,
+  CardCopy,
+  RequestQuery,
+  RequestStore,
+  SaveResult,
+} from '../services/ports/request-store';
+import { FIRST_REQUEST_NUMBER } from './memory-request-store';
+import { auditRecord, auditRow, parseRequest, requestRow, type AuditRow } from './sqlite-rows';
+import { openRequestDatabase } from './sqlite-schema';
+
+/** Where the database lives: a file path (its directory is created) or `:memory:`. */
+export interface SqliteRequestStoreOptions {
+  path: string;
+}
+
+const REQUEST_COLUMNS = `number = @number, revision = @revision, status = @status,
+  requester_id = @requester_id, expires_at = @expires_at, created_at = @created_at, json = @json`;
+
+const LIST_SQL = `SELECT json FROM requests
+  WHERE (@all_statuses = 1 OR status IN (SELECT value FROM json_each(@statuses)))
+    AND (@requester_id IS NULL OR requester_id = @requester_id)
+    AND (@expires_before IS NULL OR expires_at <= @expires_before)
+  ORDER BY number IS NULL, number, created_at, id
+  LIMIT @limit`;
+
+/** Turns SQLite's constraint errors into the catalog's `conflict`, leaving others as they are. */
+function asConflict(error: unknown, request: AssignmentRequest): unknown {
+  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
+    return new AppError('conflict', `Request ${request.id} already exists.`);
+  }
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE') {
+    return new AppError('conflict', `Number ${request.number} already belongs to another request.`);
+  }
+  return error;
+}
+
+/** Every statement the store runs, prepared once when the file is opened. */
+function prepareStatements(db: Database.Database) {
+  return {
+    insert: db.prepare(`INSERT INTO requests (id, number, revision, status, requester_id,
+      expires_at, created_at, json) VALUES (@id, @number, @revision, @status, @requester_id,
+      @expires_at, @created_at, @json)`),
+    update: db.prepare(
+      `UPDATE requests SET ${REQUEST_COLUMNS} WHERE id = @id AND revision = @revision - 1`,
+    ),
+    get: db.prepare<[string], { json: string }>('SELECT json FROM requests WHERE id = ?'),
+    byNumber: db.prepare<[number], { json: string }>('SELECT json FROM requests WHERE number = ?'),
+    list: db.prepare<Record<string, unknown>, { json: string }>(LIST_SQL),
+    audit: db.prepare(`INSERT INTO audit (at, request_id, display_id, action, from_status,
+      to_status, actor_id, actor_name, graph_request_id, detail) VALUES (@at, @request_id,
+      @display_id, @action, @from_status, @to_status, @actor_id, @actor_name, @graph_request_id,
+      @detail)`),
+    auditSince: db.prepare<[string], AuditRow>('SELECT * FROM audit WHERE at >= ? ORDER BY at, id'),
+    nextNumber: db.prepare<[string, number], { value: number }>(`INSERT INTO counters (name,
+      value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`),
+    putCopy: db.prepare(`INSERT INTO card_copies (request_id, key, json) VALUES (?, ?, ?)
+      ON CONFLICT (request_id, key) DO UPDATE SET json = excluded.json`),
+    copies: db.prepare<[string], { json: string }>(
+      'SELECT json FROM card_copies WHERE request_id = ? ORDER BY key',
+    ),
+    getSetting: db.prepare<[string], { json: string }>('SELECT json FROM settings WHERE key = ?'),
+    putSetting: db.prepare(`INSERT INTO settings (key, json) VALUES (?, ?)
+      ON CONFLICT (key) DO UPDATE SET json = excluded.json`),
+    deleteSetting: db.prepare('DELETE FROM settings WHERE key = ?'),
+  };
+}
+
+type Statements = ReturnType<typeof prepareStatements>;
+
+/**
+ * The `RequestStore` on one SQLite file (better-sqlite3). A transition is one `IMMEDIATE`
+ * transaction: `UPDATE ... WHERE id = ? AND revision = ?` and, only if a row changed, the audit
+ * insert. SQLite lets one writer in at a time across connections and processes, so any number of
+ * bot instances on the same file still get exactly one winner per revision. Calls are synchronous
+ * under the promise, which keeps the event loop's view consistent too.
+ */
+export class SqliteRequestStore implements RequestStore {
+  private readonly db: Database.Database;
+  private readonly sql: Statements;
+  private readonly insertTx: Database.Transaction<(r: AssignmentRequest, a?: AuditRecord) => void>;
+  private readonly saveTx: Database.Transaction<
+    (next: AssignmentRequest, audit?: AuditRecord) => SaveResult
+  >;
+
+  constructor(options: SqliteRequestStoreOptions) {
+    this.db = openRequestDatabase(options.path);
+    this.sql = prepareStatements(this.db);
+    this.insertTx = this.db.transaction((request, audit) => {
+      this.sql.insert.run(requestRow(request));
+      if (audit) this.sql.audit.run(auditRow(audit));
+    });
+    this.saveTx = this.db.transaction((next, audit): SaveResult => {
+      if (this.sql.update.run(requestRow(next)).changes === 0) {
+        return { ok: false, current: parseRequest(this.sql.get.get(next.id)) };
+      }
+      if (audit) this.sql.audit.run(auditRow(audit));
+      return { ok: true, request: JSON.parse(JSON.stringify(next)) as AssignmentRequest };
+    });
+  }
+
+  async create(request: AssignmentRequest, audit?: AuditRecord): Promise<void> {
+    if (request.revision !== 1) {
+      throw new AppError(
+        'invalid-request',
+        `A new request has revision 1, not ${request.revision}.`,
+      );
+    }
+    try {
+      this.insertTx.immediate(request, audit);
+    } catch (error) {
+      throw asConflict(error, request);
+    }
+  }
+
+  async get(id: string): Promise<AssignmentRequest | undefined> {
+    return parseRequest(this.sql.get.get(id));
+  }
+
+  async getByNumber(number: number): Promise<AssignmentRequest | undefined> {
+    return parseRequest(this.sql.byNumber.get(number));
+  }
+
+  async save(next: AssignmentRequest, audit?: AuditRecord): Promise<SaveResult> {
+    try {
+      return this.saveTx.immediate(next, audit);
+    } catch (error) {
+      throw asConflict(error, next);
+    }
+  }
+
+  async auditSince(since: string): Promise<AuditRecord[]> {
+    return this.sql.auditSince.all(since).map(auditRecord);
+  }
+
+  async list(query: RequestQuery): Promise<AssignmentRequest[]> {
+    const rows = this.sql.list.all({
+      all_statuses: query.statuses === undefined ? 1 : 0,
+      statuses: JSON.stringify(query.statuses ?? []),
+      requester_id: query.requesterId ?? null,
+      expires_before: query.expiresBefore ?? null,
+      limit: query.limit ?? -1,
+    });
+    return rows.map((row) => JSON.parse(row.json) as AssignmentRequest);
+  }
+
+  async nextNumber(): Promise<number> {
+    const row = this.sql.nextNumber.get('request-number', FIRST_REQUEST_NUMBER);
+    if (!row) throw new Error('The request-number counter returned no row.');
+    return row.value;
+  }
+
+  async putCardCopy(requestId: string, copy: CardCopy): Promise<void> {
+    this.sql.putCopy.run(requestId, copy.key, JSON.stringify(copy));
+  }
+
+  async cardCopies(requestId: string): Promise<CardCopy[]> {
+    return this.sql.copies.all(requestId).map((row) => JSON.parse(row.json) as CardCopy);
+  }
+
+  async getSetting(key: string): Promise<unknown> {
+    const row = this.sql.getSetting.get(key);
+    return row && (JSON.parse(row.json) as unknown);
+  }
+
+  /** Stores a JSON value; `undefined` removes the setting. */
+  async putSetting(key: string, value: unknown): Promise<void> {
+    if (value === undefined) this.sql.deleteSetting.run(key);
+    else this.sql.putSetting.run(key, JSON.stringify(value));
+  }
+
+  /** Closes the file (checkpointing the WAL); later calls throw. Closing twice is harmless. */
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,88 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+
+/**
+ * The schema, one migration per `user_version`. Migrations are only ever appended: an opened file
+ * runs the ones it has not run yet, each in its own transaction with its version bump.
+ */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE requests (
+     id TEXT PRIMARY KEY,
+     number INTEGER UNIQUE,
+     revision INTEGER NOT NULL,
+     status TEXT NOT NULL,
+     requester_id TEXT NOT NULL,
+     expires_at TEXT,
+     created_at TEXT NOT NULL,
+     json TEXT NOT NULL
+   );
+   CREATE INDEX requests_status ON requests (status);
+   CREATE INDEX requests_requester ON requests (requester_id);
+   CREATE INDEX requests_expires ON requests (expires_at);
+   CREATE TABLE card_copies (
+     request_id TEXT NOT NULL,
+     key TEXT NOT NULL,
+     json TEXT NOT NULL,
+     PRIMARY KEY (request_id, key)
+   );
+   CREATE TABLE audit (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     request_id TEXT NOT NULL,
+     display_id TEXT NOT NULL,
+     action TEXT NOT NULL,
+     from_status TEXT NOT NULL,
+     to_status TEXT NOT NULL,
+     actor_id TEXT,
+     actor_name TEXT,
+     graph_request_id TEXT,
+     detail TEXT
+   );
+   CREATE INDEX audit_at ON audit (at, id);
+   CREATE TABLE settings (key TEXT PRIMARY KEY, json TEXT NOT NULL);
+   CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);`,
+];
+
+/** How long a writer waits for another connection's lock before SQLite reports it busy. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Opens (creating the file and its directory if needed) and migrates a request database. WAL lets
+ * readers run beside the one writer; `synchronous=NORMAL` is durable across a process crash in WAL
+ * mode; the busy timeout makes two bot instances on one file wait for each other instead of failing.
+ */
+export function openRequestDatabase(path: string): Database.Database {
+  if (path !== ':memory:' && path !== '') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** The schema version this code writes; a file from a newer version is refused, not damaged. */
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+function migrate(db: Database.Database): void {
+  const apply = db.transaction(() => {
+    // Read inside the write transaction so two processes opening a new file migrate it once.
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > SCHEMA_VERSION) {
+      throw new Error(
+        `The database has schema version ${version}, newer than this bot's ${SCHEMA_VERSION}: upgrade the bot.`,
+      );
+    }
+    for (let next = version; next < SCHEMA_VERSION; next += 1) {
+      db.exec(MIGRATIONS[next] ?? '');
+      db.pragma(`user_version = ${next + 1}`);
+    }
+  });
+  apply.immediate();
+}
