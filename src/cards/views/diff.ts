@@ -1,0 +1,27 @@
+import type { DiffLine } from '../../domain/assignment';
+import type { TextColor } from './labels';
+
+/** A diff line as the templates show it: monospace, coloured by kind. */
+export interface DiffRow {
+  text: string;
+  color: TextColor;
+}
+
+const DIFF_COLORS: Record<DiffLine['kind'], TextColor> = {
+  add: 'Good',
+  change: 'Attention',
+  unchanged: 'Default',
+};
+
+/**
+ * `+` lines green, `~` lines in the attention colour (a change rewrites an existing assignment, e.g.
+ * forces an install that was optional), `=` lines plain.
+ */
+export function diffRows(diff: readonly DiffLine[] | undefined): DiffRow[] {
+  return (diff ?? []).map((line) => ({ text: line.text, color: DIFF_COLORS[line.kind] }));
+}
+
+/** True when every line re-states an existing assignment: approving changes nothing. */
+export function isAlreadyAssigned(diff: readonly DiffLine[] | undefined): boolean {
+  return diff !== undefined && diff.length > 0 && diff.every((line) => line.kind === 'unchanged');
+}

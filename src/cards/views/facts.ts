@@ -1,0 +1,28 @@
+import type { AssignmentRequest } from '../../domain/request';
+import { filterLabel, intentLabel, itemLabel, kindLabel, requestTargetLabel } from './labels';
+
+/** A title/value row of a FactSet. */
+export interface Fact {
+  title: string;
+  value: string;
+}
+
+/** Steps at which the intent step, and with it the choice of "no filter", lies behind. */
+const PAST_INTENT = new Set(['justification', 'review']);
+
+/**
+ * What a draft holds so far, as FactSet rows: kind, item, target, intent and filter, each once it
+ * is known. After the intent step a missing filter reads `None`, a choice rather than a gap.
+ */
+export function chosenFacts(draft: AssignmentRequest): Fact[] {
+  const facts: Fact[] = [];
+  const kind = draft.draft?.kind ?? draft.item?.kind;
+  if (kind !== undefined) facts.push({ title: 'Kind', value: kindLabel(kind) });
+  if (draft.item !== undefined) facts.push({ title: 'Item', value: itemLabel(draft.item) });
+  if (draft.target !== undefined) facts.push({ title: 'Target', value: requestTargetLabel(draft) });
+  if (draft.intent !== undefined) facts.push({ title: 'Intent', value: intentLabel(draft.intent) });
+  if (draft.filter !== undefined || PAST_INTENT.has(draft.draft?.step ?? '')) {
+    facts.push({ title: 'Filter', value: filterLabel(draft.filter) });
+  }
+  return facts;
+}

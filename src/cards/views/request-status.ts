@@ -1,0 +1,87 @@
+import type { AssignmentRequest } from '../../domain/request';
+import type { TextColor } from './labels';
+import { cardDateTime } from './time';
+
+/** A line of the status section of a request card. */
+export interface StatusLine {
+  text: string;
+  color: TextColor;
+}
+
+/** The audience a request card is rendered for. */
+export type Audience = 'channel' | 'requester' | 'approver';
+
+export const MAA_WAITING_TEXT =
+  'Waiting for an Intune administrator to approve this change in the Intune admin center ' +
+  '(Multi Admin Approval).';
+
+const line = (text: string, color: TextColor = 'Default'): StatusLine => ({ text, color });
+
+function approvedBy(request: AssignmentRequest, word = 'Approved'): string {
+  return request.decidedBy ? `${word} by ${request.decidedBy.name}` : word;
+}
+
+function graphIdLine(request: AssignmentRequest): StatusLine[] {
+  const id = request.outcome?.graphRequestId;
+  return id ? [line(`Graph request id: ${id}`)] : [];
+}
+
+function pendingLines(audience: Audience, canAct: boolean): StatusLine[] {
+  if (audience === 'requester') return [line('Waiting for an approver. You can still cancel it.')];
+  if (canAct) return [line('Approve or reject this request.')];
+  return [line('Waiting for approval.')];
+}
+
+/**
+ * What has happened to the request, by state, as the card's status lines: who decided, Graph's
+ * request id, the error, the Multi Admin Approval code. Buttons are not decided here.
+ */
+export function statusLines(
+  request: AssignmentRequest,
+  audience: Audience,
+  canAct: boolean,
+): StatusLine[] {
+  const outcome = request.outcome;
+  switch (request.status) {
+    case 'draft':
+      return [line('Not submitted yet.')];
+    case 'pending':
+      return pendingLines(audience, canAct);
+    case 'approved':
+    case 'assigning':
+      return [line(`${approvedBy(request)} · assigning…`, 'Accent')];
+    case 'awaiting-intune-approval':
+      return [
+        line(approvedBy(request)),
+        line(MAA_WAITING_TEXT, 'Warning'),
+        ...(outcome?.approvalCode ? [line(`Approval code: ${outcome.approvalCode}`)] : []),
+      ];
+    case 'assigned':
+      return [
+        line(`Assigned · ${approvedBy(request, 'approved')}`, 'Good'),
+        ...(outcome?.alreadyAssigned ? [line('Already assigned, nothing changed.')] : []),
+        ...graphIdLine(request),
+      ];
+    case 'failed':
+      return [
+        line(
+          `Assignment failed: ${outcome?.error?.code ?? 'error'}: ${outcome?.error?.message ?? 'unknown error'}`,
+          'Attention',
+        ),
+        ...graphIdLine(request),
+      ];
+    case 'rejected':
+      return [
+        line(`Rejected by ${request.decidedBy?.name ?? 'an approver'}`, 'Attention'),
+        ...(request.rejectReason ? [line(`Reason: ${request.rejectReason}`)] : []),
+      ];
+    case 'cancelled':
+      return [line(`Cancelled by ${request.cancelledBy?.name ?? request.requester.name}`)];
+    case 'expired':
+      return [line(`Expired without a decision${expiredAt(request)}`)];
+  }
+}
+
+function expiredAt(request: AssignmentRequest): string {
+  return request.expiresAt ? ` on ${cardDateTime(request.expiresAt)}` : '';
+}

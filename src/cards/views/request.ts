@@ -1,0 +1,92 @@
+import { displayId, type AssignmentRequest } from '../../domain/request';
+import type { Caps } from '../types';
+import { diffRows, type DiffRow } from './diff';
+import type { Fact } from './facts';
+import {
+  filterLabel,
+  intentLabel,
+  itemLabel,
+  requestTargetLabel,
+  statusColor,
+  statusLabel,
+  type TextColor,
+} from './labels';
+import { statusLines, type Audience, type StatusLine } from './request-status';
+import { cardDateTime } from './time';
+
+/** Teams refreshes a card for at most 60 users (`refresh.userIds`). */
+export const MAX_REFRESH_USER_IDS = 60;
+
+/** Who a request card is for, and what that viewer may do. */
+export interface RequestViewer {
+  caps: Caps;
+  audience: Audience;
+  /** True when this viewer may act: an eligible approver, or the requester (who may cancel). */
+  canAct: boolean;
+  /**
+   * Users whose Teams client fetches their own version of the card (`refresh.userIds`). Only the
+   * first {@link MAX_REFRESH_USER_IDS} are used; other approvers get a direct message with working
+   * buttons, and the server authorizes every click whatever a card shows.
+   */
+  refreshUserIds?: string[];
+}
+
+export interface RequestView {
+  requestId: string;
+  header: string;
+  headerColor: TextColor;
+  facts: Fact[];
+  justification: string;
+  hasJustification: boolean;
+  diff: DiffRow[];
+  hasDiff: boolean;
+  status: StatusLine[];
+  showApprove: boolean;
+  showCancel: boolean;
+  showRetry: boolean;
+  hasRefresh: boolean;
+  refreshUserIds: string[];
+}
+
+function requestFacts(request: AssignmentRequest): Fact[] {
+  const facts: Fact[] = [];
+  if (request.item) facts.push({ title: 'Item', value: itemLabel(request.item) });
+  if (request.target) facts.push({ title: 'Target', value: requestTargetLabel(request) });
+  if (request.intent) facts.push({ title: 'Intent', value: intentLabel(request.intent) });
+  facts.push({ title: 'Filter', value: filterLabel(request.filter) });
+  facts.push({ title: 'Requested by', value: request.requester.name });
+  if (request.submittedAt) {
+    facts.push({ title: 'Submitted', value: cardDateTime(request.submittedAt) });
+  }
+  if (request.status === 'pending' && request.expiresAt) {
+    facts.push({ title: 'Expires', value: cardDateTime(request.expiresAt) });
+  }
+  return facts;
+}
+
+/**
+ * The request card for one viewer. Buttons need `canAct`: Approve and Reject (with a reason) for
+ * an approver while pending, Cancel for the requester while pending, Retry for an approver once
+ * failed. A base card (`canAct` false) shows the status only.
+ */
+export function requestView(request: AssignmentRequest, viewer: RequestViewer): RequestView {
+  const approver = viewer.canAct && viewer.audience !== 'requester';
+  const refreshUserIds = (viewer.refreshUserIds ?? []).slice(0, MAX_REFRESH_USER_IDS);
+  const diff = diffRows(request.diff);
+  return {
+    requestId: request.id,
+    header: `${displayId(request)} · ${statusLabel(request.status)}`,
+    headerColor: statusColor(request.status),
+    facts: requestFacts(request),
+    justification: request.justification ?? '',
+    hasJustification: Boolean(request.justification),
+    diff,
+    hasDiff: diff.length > 0,
+    status: statusLines(request, viewer.audience, viewer.canAct),
+    showApprove: approver && request.status === 'pending',
+    showCancel: viewer.canAct && viewer.audience === 'requester' && request.status === 'pending',
+    showRetry: approver && request.status === 'failed',
+    hasRefresh: refreshUserIds.length > 0,
+    refreshUserIds,
+  };
+}

@@ -1,0 +1,47 @@
+import type { Intent } from '../../domain/assignment';
+import type { AssignmentFilterSummary } from '../../services/ports/intune';
+import type { Caps } from '../types';
+import type { GroupOption, ItemOption } from './options';
+
+/** What the wizard card needs besides the draft itself. */
+export interface WizardContext {
+  caps: Caps;
+  /** Search results of the item step (items) or the target step (groups). */
+  results?: ItemOption[] | GroupOption[];
+  /** The intents valid for the chosen app and target (see `allowedIntents`). */
+  intents?: Intent[];
+  /** Assignment filters to offer; empty or absent on v1.0, which has none. */
+  filters?: AssignmentFilterSummary[];
+  /** A problem with the last answer, shown in red above the inputs. */
+  error?: string;
+  /** The justification's maximum length. */
+  justificationMax: number;
+  /** Whether All users / All devices may be chosen (default true); approval policy may forbid. */
+  tenantWideTargets?: boolean;
+}
+
+/** Ids of the wizard's inputs: what the bot reads from the submitted data besides the verb. */
+export const WIZARD_INPUTS = {
+  kind: 'kind',
+  query: 'query',
+  itemId: 'itemId',
+  mode: 'mode',
+  targetType: 'targetType',
+  groupId: 'groupId',
+  groupQuery: 'groupQuery',
+  intent: 'intent',
+  filterId: 'filterId',
+  filterMode: 'filterMode',
+  justification: 'justification',
+} as const;
+
+/** The `filterId` value meaning "no assignment filter" (a choice needs a non-empty value). */
+export const NO_FILTER = 'none';
+
+/** The `Data.Query` datasets the typeahead inputs ask for in `application/search` invokes. */
+export const DATASETS = {
+  apps: 'apps',
+  configPolicies: 'configPolicies',
+  groups: 'groups',
+} as const;
+export type Dataset = (typeof DATASETS)[keyof typeof DATASETS];

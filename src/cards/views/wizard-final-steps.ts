@@ -1,0 +1,89 @@
+import type { AssignmentRequest } from '../../domain/request';
+import { diffRows, isAlreadyAssigned, type DiffRow } from './diff';
+import { intentLabel } from './labels';
+import { itemKind } from './wizard-frame';
+import type { Choice } from './options';
+import { NO_FILTER, type WizardContext } from './wizard-context';
+
+export interface IntentStep {
+  isApp: boolean;
+  intentChoices: Choice[];
+  hasIntents: boolean;
+  intent: string;
+  hasFilters: boolean;
+  filterChoices: Choice[];
+  filterId: string;
+  filterMode: 'include' | 'exclude';
+  note: string;
+  hasNote: boolean;
+}
+
+/**
+ * Step 4: for apps the intents valid for the app type and target, then an optional assignment
+ * filter with its mode; for configuration policies (which have no intent) the filter only.
+ */
+export function intentStep(draft: AssignmentRequest, ctx: WizardContext): IntentStep {
+  const isApp = itemKind(draft) === 'app';
+  const intents = isApp ? (ctx.intents ?? []) : [];
+  const filters = ctx.filters ?? [];
+  const intent = draft.intent !== undefined && intents.includes(draft.intent) ? draft.intent : '';
+  let note = '';
+  if (isApp && intents.length === 0) {
+    note = 'No install intent applies to this app and target. Go back and choose another target.';
+  } else if (filters.length === 0) {
+    note = 'No assignment filters are available, so the assignment applies without one.';
+  }
+  return {
+    isApp,
+    intentChoices: intents.map((value) => ({ title: intentLabel(value), value })),
+    hasIntents: intents.length > 0,
+    intent: intent || (intents[0] ?? ''),
+    hasFilters: filters.length > 0,
+    filterChoices: [
+      { title: 'No filter', value: NO_FILTER },
+      ...filters.map((f) => ({ title: `${f.name} (${f.platform})`, value: f.id })),
+    ],
+    filterId: draft.filter?.id ?? NO_FILTER,
+    filterMode: draft.filter?.mode ?? 'include',
+    note,
+    hasNote: note !== '',
+  };
+}
+
+export interface JustificationStep {
+  justification: string;
+  justificationMax: number;
+  errorMessage: string;
+}
+
+/** Step 5: a required, length-limited justification (also sent to Intune for Multi Admin Approval). */
+export function justificationStep(draft: AssignmentRequest, ctx: WizardContext): JustificationStep {
+  return {
+    justification: draft.justification ?? '',
+    justificationMax: ctx.justificationMax,
+    errorMessage: `Say why this is needed, in at most ${ctx.justificationMax} characters.`,
+  };
+}
+
+export interface ReviewStep {
+  justification: string;
+  diff: DiffRow[];
+  hasDiff: boolean;
+  note: string;
+  hasNote: boolean;
+}
+
+/** Step 6: everything chosen, the justification and the diff against the current assignments. */
+export function reviewStep(draft: AssignmentRequest): ReviewStep {
+  const diff = diffRows(draft.diff);
+  let note = '';
+  if (diff.length === 0) note = 'The change against the current assignments is not known yet.';
+  else if (isAlreadyAssigned(draft.diff)) note = 'Already assigned: approving changes nothing.';
+  return {
+    justification: draft.justification ?? '',
+    diff,
+    hasDiff: diff.length > 0,
+    note,
+    hasNote: note !== '',
+  };
+}
