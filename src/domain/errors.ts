@@ -24,6 +24,8 @@ export const ERROR_CODES = {
   'graph-throttled': 'Microsoft Graph kept throttling the call.',
   'graph-unavailable': 'Microsoft Graph could not be reached.',
   'graph-auth': 'No token for Microsoft Graph could be obtained.',
+  'intune-approval-ended': 'Intune Multi Admin Approval rejected, cancelled or expired the change.',
+  'intune-approval-timeout': 'Intune Multi Admin Approval did not decide in time.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -3,6 +3,8 @@ import type { ApprovalStatus, IntunePort, PendingWrite } from './ports/intune';
 /** How a write held by Intune Multi Admin Approval ended. */
 export type IntuneApprovalOutcome =
   | { outcome: 'applied'; requestId: string; clientRequestId: string }
+  /** Intune reports the approved write as done already (replayed before a restart, say). */
+  | { outcome: 'completed'; status: ApprovalStatus }
   | { outcome: 'rejected' | 'expired' | 'cancelled'; status: ApprovalStatus }
   | { outcome: 'timeout'; status: ApprovalStatus };
 
@@ -41,6 +43,7 @@ export async function completeAfterIntuneApproval(
     const status = await intune.approvalStatus(pending.approvalCode);
     options.onStatus?.(status);
     if (status === 'approved') return { outcome: 'applied', ...(await intune.replay(pending)) };
+    if (status === 'completed') return { outcome: 'completed', status };
     const ended = ENDED[status];
     if (ended) return { outcome: ended, status };
     if (now() + options.pollMs > deadline) return { outcome: 'timeout', status };

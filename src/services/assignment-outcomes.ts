@@ -1,0 +1,96 @@
+import type { AssignmentOutcome } from '../domain/request';
+import { AppError } from '../domain/errors';
+import type { RequestEvent } from '../domain/state-machine';
+import type { IntuneApprovalOutcome } from './intune-approval';
+import type { AssignResult } from './ports/intune';
+import type { AuditFacts } from './transitions';
+
+/** The events that end an assignment attempt. */
+export type RunEvent = Extract<RequestEvent, { type: 'assigned' | 'held' | 'failed' }>;
+
+function stringField(value: unknown, key: string): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const field = (value as Record<string, unknown>)[key];
+  return typeof field === 'string' ? field : undefined;
+}
+
+/** What Intune answered to the assign, as the event to store. */
+export function fromAssignResult(result: AssignResult): RunEvent {
+  switch (result.status) {
+    case 'assigned':
+      return {
+        type: 'assigned',
+        outcome: { graphRequestId: result.requestId, clientRequestId: result.clientRequestId },
+      };
+    case 'already-assigned':
+      return { type: 'assigned', outcome: { alreadyAssigned: true } };
+    case 'awaiting-intune-approval':
+      return {
+        type: 'held',
+        outcome: { approvalCode: result.pending.approvalCode, heldWrite: result.pending },
+      };
+  }
+}
+
+/**
+ * A failed attempt with the error's code and message and, for a Graph error (read without
+ * importing the Graph layer), Graph's request ids to quote to Microsoft.
+ */
+export function failedEvent(error: unknown, extra: AssignmentOutcome = {}): RunEvent {
+  const code = error instanceof AppError ? error.code : 'graph-failed';
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    type: 'failed',
+    outcome: {
+      ...extra,
+      error: { code, message },
+      graphRequestId: stringField(error, 'requestId'),
+      clientRequestId: stringField(error, 'clientRequestId'),
+    },
+  };
+}
+
+const ENDED_MESSAGES = {
+  rejected: 'An Intune administrator rejected the change in Multi Admin Approval',
+  cancelled: 'The Multi Admin Approval request was cancelled in Intune',
+  expired: 'The Multi Admin Approval request expired before an Intune administrator approved it',
+} as const;
+
+/** How a write held by Intune Multi Admin Approval ended, as the event to store. */
+export function fromIntuneApproval(
+  outcome: IntuneApprovalOutcome,
+  approvalCode: string,
+  timeoutMs: number,
+): RunEvent {
+  switch (outcome.outcome) {
+    case 'applied': {
+      const { requestId: graphRequestId, clientRequestId } = outcome;
+      return { type: 'assigned', outcome: { graphRequestId, clientRequestId, approvalCode } };
+    }
+    case 'completed':
+      return { type: 'assigned', outcome: { alreadyAssigned: true, approvalCode } };
+    case 'timeout': {
+      const minutes = Math.round(timeoutMs / 60_000);
+      const message = `No Intune administrator approved the change within ${minutes} minutes, so the bot stopped waiting; nothing was written. An approver may retry to ask Intune again.`;
+      const error = { code: 'intune-approval-timeout', message };
+      return { type: 'failed', outcome: { approvalCode, error } };
+    }
+    default: {
+      const message = `${ENDED_MESSAGES[outcome.outcome]}; nothing was written.`;
+      const error = { code: 'intune-approval-ended', message };
+      return { type: 'failed', outcome: { approvalCode, error } };
+    }
+  }
+}
+
+/** The audit facts of an attempt's end: Graph's request id and what happened, in words. */
+export function auditFactsOf(event: RunEvent): AuditFacts {
+  const outcome = event.outcome;
+  const detail =
+    outcome.error?.message ??
+    (outcome.alreadyAssigned ? 'Already assigned; nothing was written.' : undefined) ??
+    (event.type === 'held'
+      ? `Held by Intune Multi Admin Approval (${outcome.approvalCode}).`
+      : undefined);
+  return { graphRequestId: outcome.graphRequestId, detail };
+}

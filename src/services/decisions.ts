@@ -1,0 +1,173 @@
+import {
+  mayCancel,
+  mayDecide,
+  mayRetry,
+  sameTenant,
+  type PolicyCheck,
+} from '../domain/approval-policy';
+import { describeStatus, displayId, type AssignmentRequest } from '../domain/request';
+import { accepts, type RequestEvent } from '../domain/state-machine';
+import { assertTenant, personOf, type Actor } from './actor';
+import type { AssignmentRunner } from './assignment-runner';
+import { expireIfOverdue } from './expiry';
+import { notifyChanged, notifyLater } from './notify';
+import type { ServiceOptions } from './options';
+import { attempt, Refusal, type Result } from './result';
+import { applyEvent } from './transitions';
+
+export interface DecisionsOptions extends ServiceOptions {
+  runner: AssignmentRunner;
+}
+
+/** How a decision reads in "it can no longer be ...". */
+interface DecisionSpec {
+  event: RequestEvent;
+  verb: string;
+  /** Throws the refusal when the actor may not act on the request as it stands. */
+  check: (request: AssignmentRequest) => Promise<void>;
+}
+
+/** Rounds of compare-and-set lost to unrelated changes (a reminder mark) before giving up. */
+const MAX_ROUNDS = 3;
+
+function enforce(check: PolicyCheck, request: AssignmentRequest): void {
+  if (!check.ok) throw new Refusal(check.error.code, check.error.message, request);
+}
+
+/**
+ * Approve, reject, cancel and retry. Each is authorized on the server from the stored request and
+ * the actor (never from card data), applied as a compare-and-set, and answered at once with the
+ * request in its new state; notifications and the Graph work run after the answer. The loser of a
+ * race is told who won; a request that has moved on is refused with what became of it.
+ */
+export class Decisions {
+  constructor(private readonly options: DecisionsOptions) {}
+
+  /** Approves a pending request; the assignment runs after the answer. */
+  approve(requestId: string, actor: Actor): Promise<Result<AssignmentRequest>> {
+    return attempt(async () => {
+      const approved = await this.decide(requestId, actor, {
+        event: { type: 'approve', by: personOf(actor) },
+        verb: 'approved',
+        check: async (request) => enforce(await this.decideCheck(request, actor), request),
+      });
+      this.thenAssign(approved, 'approve');
+      return approved;
+    });
+  }
+
+  /** Rejects a pending request with a reason the requester sees (required, length-limited). */
+  reject(requestId: string, actor: Actor, reason: string): Promise<Result<AssignmentRequest>> {
+    return attempt(async () => {
+      const text = (reason ?? '').trim();
+      const rejected = await this.decide(requestId, actor, {
+        event: { type: 'reject', by: personOf(actor), reason: text },
+        verb: 'rejected',
+        check: async (request) => {
+          enforce(await this.decideCheck(request, actor), request);
+          // A request that has moved on is refused for that, not for a missing reason.
+          if (accepts(request.status, 'reject')) this.checkReason(request, text);
+        },
+      });
+      notifyLater(this.options, rejected, 'reject');
+      return rejected;
+    });
+  }
+
+  /** Cancels a pending request (or a draft) for its requester. */
+  cancel(requestId: string, actor: Actor): Promise<Result<AssignmentRequest>> {
+    return attempt(async () => {
+      const cancelled = await this.decide(requestId, actor, {
+        event: { type: 'cancel', by: personOf(actor) },
+        verb: 'cancelled',
+        check: async (request) => enforce(mayCancel({ request, actor }), request),
+      });
+      // A draft has no thread and no card copies to update.
+      if (cancelled.number !== undefined) notifyLater(this.options, cancelled, 'cancel');
+      return cancelled;
+    });
+  }
+
+  /** Runs a failed assignment again, for an approver who did not make the request. */
+  retry(requestId: string, actor: Actor): Promise<Result<AssignmentRequest>> {
+    return attempt(async () => {
+      const retried = await this.decide(requestId, actor, {
+        event: { type: 'retry', by: personOf(actor) },
+        verb: 'retried',
+        check: async (request) => {
+          const isApprover = await this.options.authorizer.isApprover(actor.id);
+          enforce(mayRetry({ request, actor, isApprover }), request);
+        },
+      });
+      this.thenAssign(retried, 'retry');
+      return retried;
+    });
+  }
+
+  private async decide(
+    requestId: string,
+    actor: Actor,
+    spec: DecisionSpec,
+  ): Promise<AssignmentRequest> {
+    let request = await this.load(requestId, actor);
+    for (let round = 1; ; round += 1) {
+      await spec.check(request);
+      const facts = { actor: personOf(actor), detail: this.detailOf(spec.event) };
+      const applied = await applyEvent(this.options, request, spec.event, facts);
+      if (applied.kind === 'won') return applied.request;
+      if (applied.kind === 'refused') {
+        const message = `${describeStatus(request)}; it can no longer be ${spec.verb}.`;
+        throw new Refusal('invalid-state', message, request);
+      }
+      const current = applied.current;
+      if (current === undefined) throw new Refusal('unknown-request', 'No such request.');
+      if (!accepts(current.status, spec.event.type) || round >= MAX_ROUNDS) {
+        throw new Refusal('conflict', `${describeStatus(current, { already: true })}.`, current);
+      }
+      request = current;
+    }
+  }
+
+  /** The stored request, expired first when its time has passed and no sweep has run yet. */
+  private async load(requestId: string, actor: Actor): Promise<AssignmentRequest> {
+    assertTenant(actor, this.options.settings.allowedTenantId);
+    const request = await this.options.store.get(requestId);
+    if (request === undefined || !sameTenant(actor.tenantId, request.tenantId)) {
+      throw new Refusal('unknown-request', 'No such request; it may have been deleted.');
+    }
+    return expireIfOverdue(this.options, request);
+  }
+
+  private async decideCheck(request: AssignmentRequest, actor: Actor): Promise<PolicyCheck> {
+    const isApprover = await this.options.authorizer.isApprover(actor.id);
+    return mayDecide({ request, actor, isApprover });
+  }
+
+  private checkReason(request: AssignmentRequest, reason: string): void {
+    const max = this.options.settings.justificationMaxLength;
+    if (reason === '') {
+      const message = `Give a reason for rejecting ${displayId(request)}; the requester sees it.`;
+      throw new Refusal('invalid-request', message, request);
+    }
+    if (reason.length > max) {
+      const message = `The reason is ${reason.length} characters long; keep it to ${max}.`;
+      throw new Refusal('invalid-request', message, request);
+    }
+  }
+
+  private detailOf(event: RequestEvent): string | undefined {
+    return event.type === 'reject' ? event.reason : undefined;
+  }
+
+  /** After the answer: the thread and cards say so, then the Graph work runs. */
+  private thenAssign(request: AssignmentRequest, event: 'approve' | 'retry'): void {
+    const { tasks, runner } = this.options;
+    tasks.run(
+      async () => {
+        await notifyChanged(this.options, request, event);
+        await runner.run(request.id);
+      },
+      `assign ${displayId(request)}`,
+    );
+  }
+}

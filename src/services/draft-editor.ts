@@ -1,0 +1,113 @@
+import { isRequester } from '../domain/approval-policy';
+import { AppError } from '../domain/errors';
+import {
+  describeStatus,
+  WIZARD_STEPS,
+  type AssignmentRequest,
+  type DraftState,
+  type WizardStep,
+} from '../domain/request';
+import { assertTenant, type Actor } from './actor';
+import type { ServiceOptions } from './options';
+import { Refusal } from './result';
+import { saveEdit } from './transitions';
+
+/** A request that is still a draft, with its wizard state. */
+export type Draft = AssignmentRequest & { draft: DraftState };
+
+/** The fields each step chooses; choosing again clears the later steps' fields. */
+const STEP_FIELDS: Record<WizardStep, (keyof AssignmentRequest)[]> = {
+  kind: [],
+  item: ['item'],
+  target: ['target', 'targetName'],
+  intent: ['intent', 'filter'],
+  // The justification is the user's prose and survives a change of earlier choices.
+  justification: [],
+  review: ['diff'],
+};
+
+const STEP_NAMES: Record<WizardStep, string> = {
+  kind: 'what to assign',
+  item: 'the item',
+  target: 'the target',
+  intent: 'the intent and filter',
+  justification: 'the justification',
+  review: 'the review',
+};
+
+export function stepIndex(step: WizardStep): number {
+  return WIZARD_STEPS.indexOf(step);
+}
+
+/** The step after `step` (the last step stays). */
+export function stepAfter(step: WizardStep): WizardStep {
+  return WIZARD_STEPS[stepIndex(step) + 1] ?? step;
+}
+
+/** The step before `step` (the first step stays). */
+export function stepBefore(step: WizardStep): WizardStep {
+  return WIZARD_STEPS[Math.max(stepIndex(step) - 1, 0)] ?? step;
+}
+
+/** Changes that empty the fields of every step after `step`. */
+export function clearedAfter(step: WizardStep): Partial<AssignmentRequest> {
+  const later = WIZARD_STEPS.slice(stepIndex(step) + 1);
+  return Object.fromEntries(
+    later.flatMap((s) => STEP_FIELDS[s]).map((field) => [field, undefined]),
+  );
+}
+
+/**
+ * Opens and stores drafts for the wizard: only the draft's requester may touch it, only while it is
+ * a draft, and a step only once the wizard has reached it. Every store is a compare-and-set.
+ */
+export class DraftEditor {
+  constructor(private readonly options: ServiceOptions) {}
+
+  /** The actor's draft, refused unless the wizard has reached `step`. */
+  async open(draftId: string, actor: Actor, step: WizardStep = 'kind'): Promise<Draft> {
+    assertTenant(actor, this.options.settings.allowedTenantId);
+    const request = await this.options.store.get(draftId);
+    if (request === undefined) {
+      throw new Refusal(
+        'unknown-request',
+        'This draft no longer exists; type "assign" to start again.',
+      );
+    }
+    if (!isRequester(request, actor)) {
+      throw new Refusal('not-requester', `Only ${request.requester.name} may change this draft.`);
+    }
+    if (request.status !== 'draft' || request.draft === undefined) {
+      const why = `${describeStatus(request)}; it can no longer be changed.`;
+      throw new Refusal('invalid-state', why, request);
+    }
+    const draft = request as Draft;
+    if (stepIndex(draft.draft.step) < stepIndex(step)) {
+      const message = `Choose ${STEP_NAMES[draft.draft.step]} first.`;
+      throw new Refusal('invalid-state', message, draft);
+    }
+    return draft;
+  }
+
+  /** Stores `changes` to the draft; a lost compare-and-set is a `conflict` with the draft as it is. */
+  async save(draft: Draft, changes: Partial<AssignmentRequest>): Promise<Draft> {
+    const saved = await saveEdit(this.options, draft, changes);
+    if (saved.ok) return saved.request as Draft;
+    throw new Refusal(
+      'conflict',
+      'This draft was changed in another window first; here it is as it stands now.',
+      saved.current,
+    );
+  }
+
+  /** Runs a step's work; any refusal or port error comes back with the draft as it stands. */
+  async within<T>(draft: Draft, work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof Refusal && error.request !== undefined) throw error;
+      if (error instanceof AppError) throw new Refusal(error.code, error.message, draft);
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import { formatInstant, type AssignmentRequest } from '../domain/request';
+import { notifyLater } from './notify';
+import { silentLogger, type ServiceOptions } from './options';
+import { applyEvent, saveEdit } from './transitions';
+
+const HOUR_MS = 3_600_000;
+
+type ExpiryDeps = Pick<
+  ServiceOptions,
+  'store' | 'clock' | 'notifier' | 'logger' | 'tasks' | 'settings'
+>;
+
+/** Expires one pending request; the expired request when this call won, undefined otherwise. */
+async function expire(
+  deps: ExpiryDeps,
+  request: AssignmentRequest,
+): Promise<AssignmentRequest | undefined> {
+  const detail = request.expiresAt && `Not decided by ${formatInstant(request.expiresAt)}.`;
+  const applied = await applyEvent(deps, request, { type: 'expire' }, { detail });
+  if (applied.kind !== 'won') return undefined;
+  notifyLater(deps, applied.request, 'expire');
+  return applied.request;
+}
+
+/**
+ * A pending request whose time has passed is expired now, even if no sweep has run yet, so that
+ * nobody approves it late. Answers the request as it stands afterwards.
+ */
+export async function expireIfOverdue(
+  deps: ExpiryDeps,
+  request: AssignmentRequest,
+): Promise<AssignmentRequest> {
+  const now = deps.clock.now().toISOString();
+  if (request.status !== 'pending' || request.expiresAt === undefined || request.expiresAt > now) {
+    return request;
+  }
+  return (await expire(deps, request)) ?? (await deps.store.get(request.id)) ?? request;
+}
+
+/**
+ * Pending requests run out: one reminder to the approvers `reminderBeforeHours` before the end,
+ * then expiry. Both are compare-and-sets, so several instances sweeping at once remind and expire
+ * each request exactly once. The composition root calls `sweep()` on a timer.
+ */
+export class Expiry {
+  constructor(private readonly deps: ExpiryDeps) {}
+
+  /** Expires every pending request whose expiry has passed; answers how many. */
+  async expireDue(): Promise<number> {
+    const now = this.deps.clock.now().toISOString();
+    const due = await this.deps.store.list({ statuses: ['pending'], expiresBefore: now });
+    let expired = 0;
+    for (const request of due) if (await expire(this.deps, request)) expired += 1;
+    return expired;
+  }
+
+  /** Marks and sends the one reminder of each pending request close to its expiry. */
+  async remindDue(): Promise<number> {
+    const hours = this.deps.settings.reminderBeforeHours;
+    if (hours <= 0) return 0;
+    const now = this.deps.clock.now();
+    const remindFrom = new Date(now.getTime() + hours * HOUR_MS).toISOString();
+    const candidates = await this.deps.store.list({
+      statuses: ['pending'],
+      expiresBefore: remindFrom,
+    });
+    const due = candidates.filter(
+      (r) => r.remindedAt === undefined && (r.expiresAt ?? '') > now.toISOString(),
+    );
+    let reminded = 0;
+    for (const request of due) if (await this.remind(request, now.toISOString())) reminded += 1;
+    return reminded;
+  }
+
+  /** Reminders first, so a request about to expire still gets its one reminder in order. */
+  async sweep(): Promise<{ reminded: number; expired: number }> {
+    const reminded = await this.remindDue();
+    const expired = await this.expireDue();
+    return { reminded, expired };
+  }
+
+  private async remind(request: AssignmentRequest, now: string): Promise<boolean> {
+    const saved = await saveEdit(this.deps, request, { remindedAt: now }, { action: 'remind' });
+    if (!saved.ok) return false;
+    const { tasks, notifier } = this.deps;
+    const logger = this.deps.logger ?? silentLogger;
+    tasks.run(async () => {
+      try {
+        await notifier.reminder(saved.request);
+      } catch (error) {
+        logger.warn({ err: error, requestId: request.id }, 'reminder notification failed');
+      }
+    }, `remind ${request.id}`);
+    return true;
+  }
+}

@@ -1,0 +1,121 @@
+import {
+  ALL_DEVICES_NAME,
+  ALL_USERS_NAME,
+  type FilterRef,
+  type Intent,
+  type RequestableTarget,
+} from '../domain/assignment';
+import { sameId } from '../domain/approval-policy';
+import { allowedIntents } from '../domain/intents';
+import type { ItemKind, RequestItem } from '../domain/request';
+import { isExclusion } from '../domain/slot';
+import type { DirectoryPort } from './ports/directory';
+import type { IntunePort } from './ports/intune';
+import { Refusal } from './result';
+
+/** The target step's input: a group (included or excluded), All users or All devices. */
+export interface TargetChoice {
+  type: 'group' | 'allUsers' | 'allDevices';
+  groupId?: string;
+  exclude?: boolean;
+}
+
+/** The intent step's input: the intent (apps only) and an optional assignment filter. */
+export interface IntentChoice {
+  intent?: Intent;
+  filterId?: string;
+  filterMode?: 'include' | 'exclude';
+}
+
+const invalid = (message: string) => new Refusal('invalid-request', message);
+
+/** Reads the item afresh: it must exist and, for an app, be published. */
+export async function resolveItem(
+  intune: IntunePort,
+  kind: ItemKind,
+  itemId: string,
+): Promise<RequestItem> {
+  if (kind === 'app') {
+    const app = await intune.getApp(itemId);
+    if (!app) throw new Refusal('not-found', 'That app no longer exists in Intune; search again.');
+    if (!app.published) {
+      const why = `${app.name} is not published in Intune, so it cannot be assigned.`;
+      throw new Refusal('not-published', why);
+    }
+    const { id, name, appType: type, platform, publisher } = app;
+    return { kind, id, name, type, platform, publisher };
+  }
+  const policy = await intune.getConfigPolicy(itemId);
+  if (!policy) {
+    throw new Refusal('not-found', 'That app configuration policy no longer exists in Intune.');
+  }
+  return {
+    kind,
+    id: policy.id,
+    name: policy.name,
+    type: policy.policyType,
+    platform: policy.platform,
+  };
+}
+
+/**
+ * Resolves the target, reading a group afresh. Intune excludes groups only: All users and All
+ * devices can be included, never excluded.
+ */
+export async function resolveTarget(
+  directory: DirectoryPort,
+  choice: TargetChoice,
+): Promise<{ target: RequestableTarget; targetName: string }> {
+  const exclude = choice.exclude === true;
+  if (choice.type === 'group') {
+    const groupId = choice.groupId?.trim() ?? '';
+    if (groupId === '') throw invalid('Choose a group.');
+    const group = await directory.getGroup(groupId);
+    if (!group)
+      throw new Refusal('not-found', 'That group no longer exists in Entra ID; search again.');
+    return { target: { kind: 'group', groupId: group.id, exclude }, targetName: group.name };
+  }
+  if (choice.type !== 'allUsers' && choice.type !== 'allDevices') {
+    throw invalid('Choose a group, All users or All devices.');
+  }
+  const targetName = choice.type === 'allUsers' ? ALL_USERS_NAME : ALL_DEVICES_NAME;
+  if (exclude) {
+    throw invalid(`Intune excludes groups only; ${targetName} can be included but not excluded.`);
+  }
+  return { target: { kind: choice.type }, targetName };
+}
+
+/** The intent, checked against the item's type and the target; policies take none. */
+export function checkIntent(
+  item: RequestItem,
+  target: RequestableTarget,
+  targetName: string,
+  intent: Intent | undefined,
+): Intent | undefined {
+  if (item.kind === 'configPolicy') {
+    if (intent !== undefined) throw invalid('App configuration policies take no install intent.');
+    return undefined;
+  }
+  const allowed = allowedIntents(item.type, target);
+  if (intent !== undefined && allowed.includes(intent)) return intent;
+  throw invalid(`For ${item.name} and ${targetName}, choose one of: ${allowed.join(', ')}.`);
+}
+
+/** The assignment filter, which must exist in Intune and never sits on an exclusion. */
+export async function resolveFilter(
+  intune: IntunePort,
+  target: RequestableTarget,
+  choice: IntentChoice,
+): Promise<(FilterRef & { name: string }) | undefined> {
+  const filterId = choice.filterId?.trim() ?? '';
+  if (filterId === '') return undefined;
+  if (isExclusion(target)) {
+    throw invalid('Intune does not apply assignment filters to exclusions; remove the filter.');
+  }
+  const mode = choice.filterMode ?? 'include';
+  if (mode !== 'include' && mode !== 'exclude') throw invalid('A filter includes or excludes.');
+  const filters = await intune.listAssignmentFilters();
+  const found = filters.find((f) => sameId(f.id, filterId));
+  if (!found) throw new Refusal('not-found', 'That assignment filter no longer exists in Intune.');
+  return { id: found.id, mode, name: found.name };
+}

@@ -1,0 +1,199 @@
+import { randomUUID } from 'node:crypto';
+import { mayRequest } from '../domain/approval-policy';
+import type { AssignmentRequest, ItemKind, WizardStep } from '../domain/request';
+import { assertTenant, personOf, type Actor } from './actor';
+import { clearedAfter, DraftEditor, stepAfter, stepBefore, type Draft } from './draft-editor';
+import { DraftReview } from './draft-review';
+import type { ServiceOptions } from './options';
+import type { GroupSummary } from './ports/directory';
+import { attempt, Refusal, type Result } from './result';
+import { applyEvent } from './transitions';
+import {
+  checkIntent,
+  resolveFilter,
+  resolveItem,
+  resolveTarget,
+  type IntentChoice,
+  type TargetChoice,
+} from './wizard-choices';
+
+export type { IntentChoice, TargetChoice } from './wizard-choices';
+
+/** One search result of the item step, for apps and configuration policies alike. */
+export interface ItemSearchResult {
+  kind: ItemKind;
+  id: string;
+  name: string;
+  publisher?: string;
+  /** Graph type without namespace, e.g. `win32LobApp`. */
+  type: string;
+  platform: string;
+  assignmentCount?: number;
+  /** False for an app that is not published (it cannot be assigned). */
+  published: boolean;
+}
+
+type Changes = Partial<AssignmentRequest>;
+
+/**
+ * The request wizard: kind, item, target, intent and filter, justification, review, submit. Each
+ * step re-reads what it names through the ports, stores the draft by compare-and-set and answers
+ * the draft as it now stands; a refusal comes back with the draft so the card can show why.
+ * Choosing a different value at a step clears the choices of the steps after it.
+ */
+export class Wizard {
+  private readonly editor: DraftEditor;
+  private readonly review: DraftReview;
+
+  constructor(private readonly options: ServiceOptions) {
+    this.editor = new DraftEditor(options);
+    this.review = new DraftReview(options, this.editor);
+  }
+
+  /** Starts a draft for an allowed requester, at the kind step. */
+  startDraft(actor: Actor): Promise<Result<AssignmentRequest>> {
+    return attempt(async () => {
+      assertTenant(actor, this.options.settings.allowedTenantId);
+      const allowed = await this.options.authorizer.isAllowedRequester(actor.id);
+      const check = mayRequest({ isAllowedRequester: allowed });
+      if (!check.ok) throw check.error;
+      const now = this.options.clock.now().toISOString();
+      const draft: AssignmentRequest = {
+        id: randomUUID(),
+        revision: 1,
+        status: 'draft',
+        tenantId: actor.tenantId,
+        requester: personOf(actor),
+        draft: { step: 'kind' },
+        createdAt: now,
+        updatedAt: now,
+        attempts: 0,
+      };
+      await this.options.store.create(draft);
+      return draft;
+    });
+  }
+
+  chooseKind(draftId: string, actor: Actor, kind: ItemKind): Promise<Result<AssignmentRequest>> {
+    return this.step(draftId, actor, 'kind', async (draft) => {
+      if (kind !== 'app' && kind !== 'configPolicy') {
+        throw new Refusal('invalid-request', 'Choose a mobile app or an app configuration policy.');
+      }
+      const changed = draft.draft.kind !== kind;
+      return { ...(changed ? clearedAfter('kind') : {}), draft: { ...draft.draft, kind } };
+    });
+  }
+
+  chooseItem(draftId: string, actor: Actor, itemId: string): Promise<Result<AssignmentRequest>> {
+    return this.step(draftId, actor, 'item', async (draft) => {
+      const kind = draft.draft.kind ?? 'app';
+      const item = await resolveItem(this.options.intune, kind, itemId);
+      const changed = draft.item?.id !== item.id;
+      return { ...(changed ? clearedAfter('item') : {}), item };
+    });
+  }
+
+  chooseTarget(
+    draftId: string,
+    actor: Actor,
+    choice: TargetChoice,
+  ): Promise<Result<AssignmentRequest>> {
+    return this.step(draftId, actor, 'target', async (draft) => {
+      const { target, targetName } = await resolveTarget(this.options.directory, choice);
+      const changed = JSON.stringify(draft.target) !== JSON.stringify(target);
+      return { ...(changed ? clearedAfter('target') : {}), target, targetName };
+    });
+  }
+
+  chooseIntent(
+    draftId: string,
+    actor: Actor,
+    choice: IntentChoice,
+  ): Promise<Result<AssignmentRequest>> {
+    return this.step(draftId, actor, 'intent', async (draft) => {
+      const { item, target, targetName } = draft;
+      if (!item || !target) throw new Refusal('invalid-state', 'Choose the item and target first.');
+      const intent = checkIntent(item, target, targetName ?? target.kind, choice.intent);
+      const filter = await resolveFilter(this.options.intune, target, choice);
+      return { ...clearedAfter('intent'), intent, filter };
+    });
+  }
+
+  setJustification(draftId: string, actor: Actor, text: string): Promise<Result<Draft>> {
+    return attempt(() => this.review.setJustification(draftId, actor, text));
+  }
+
+  /** Goes one step back, keeping the choices made (they are shown again). */
+  back(draftId: string, actor: Actor): Promise<Result<AssignmentRequest>> {
+    return attempt(async () => {
+      const draft = await this.editor.open(draftId, actor);
+      if (draft.draft.step === 'kind') return draft;
+      const step = stepBefore(draft.draft.step);
+      return this.editor.save(draft, { diff: undefined, draft: { ...draft.draft, step } });
+    });
+  }
+
+  submit(draftId: string, actor: Actor): Promise<Result<AssignmentRequest>> {
+    return attempt(() => this.review.submit(draftId, actor));
+  }
+
+  /** Cancels a draft (audited like any transition). */
+  discard(draftId: string, actor: Actor): Promise<Result<AssignmentRequest>> {
+    return attempt(async () => {
+      const draft = await this.editor.open(draftId, actor);
+      const event = { type: 'cancel' as const, by: personOf(actor) };
+      const applied = await applyEvent(this.options, draft, event, { actor: personOf(actor) });
+      if (applied.kind === 'won') return applied.request;
+      const current = applied.kind === 'lost' ? applied.current : applied.request;
+      throw new Refusal('conflict', 'This draft was changed in another window first.', current);
+    });
+  }
+
+  /** Apps or configuration policies whose name matches, from the cached catalog. */
+  searchItems(kind: ItemKind, query: string, limit = 25): Promise<Result<ItemSearchResult[]>> {
+    return attempt(async () => {
+      if (kind === 'configPolicy') {
+        const policies = await this.options.intune.searchConfigPolicies(query, limit);
+        return policies.map((p) => ({
+          kind,
+          id: p.id,
+          name: p.name,
+          type: p.policyType,
+          platform: p.platform,
+          assignmentCount: p.assignmentCount,
+          published: true,
+        }));
+      }
+      const apps = await this.options.intune.searchApps(query, limit);
+      return apps.map((a) => ({
+        kind: 'app' as const,
+        id: a.id,
+        name: a.name,
+        publisher: a.publisher,
+        type: a.appType,
+        platform: a.platform,
+        assignmentCount: a.assignmentCount,
+        published: a.published,
+      }));
+    });
+  }
+
+  searchGroups(query: string, limit = 25): Promise<Result<GroupSummary[]>> {
+    return attempt(() => this.options.directory.searchGroups(query, limit));
+  }
+
+  /** One wizard step: open the draft at `step`, work out the changes, move to the next step. */
+  private step(
+    draftId: string,
+    actor: Actor,
+    step: WizardStep,
+    change: (draft: Draft) => Promise<Changes>,
+  ): Promise<Result<AssignmentRequest>> {
+    return attempt(async () => {
+      const draft = await this.editor.open(draftId, actor, step);
+      const changes = await this.editor.within(draft, () => change(draft));
+      const wizard = { ...draft.draft, ...changes.draft, step: stepAfter(step) };
+      return this.editor.save(draft, { diff: undefined, ...changes, draft: wizard });
+    });
+  }
+}
