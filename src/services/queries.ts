@@ -50,6 +50,25 @@ export class Queries {
     });
   }
 
+  /**
+   * One request by its internal id, as a card refers to it: for the requester and approvers (the
+   * personal views of a card), `unknown-request` for anyone else, as for a forged id.
+   */
+  byId(requestId: string, actor: Actor): Promise<Result<AssignmentRequest>> {
+    return attempt(async () => {
+      assertTenant(actor, this.options.settings.allowedTenantId);
+      const unknown = new Refusal(
+        'unknown-request',
+        'This card refers to a request that does not exist.',
+      );
+      const request = await this.options.store.get(requestId);
+      if (request === undefined || !sameTenant(actor.tenantId, request.tenantId)) throw unknown;
+      const isApprover = await this.options.authorizer.isApprover(actor.id);
+      if (!maySee({ request, actor, isApprover }).ok) throw unknown;
+      return request;
+    });
+  }
+
   /** One request by its display id (`REQ-1042`, `req1042` or `1042`). */
   status(displayIdText: string, actor: Actor): Promise<Result<AssignmentRequest>> {
     return attempt(async () => {

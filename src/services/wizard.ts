@@ -123,6 +123,25 @@ export class Wizard {
     return attempt(() => this.review.setJustification(draftId, actor, text));
   }
 
+  /** The actor's draft as it stands, to show it again (e.g. with search results). */
+  open(draftId: string, actor: Actor): Promise<Result<AssignmentRequest>> {
+    return attempt(() => this.editor.open(draftId, actor));
+  }
+
+  /** Remembers the last search of the item or target step (the search-box variant shows it). */
+  rememberQuery(
+    draftId: string,
+    actor: Actor,
+    field: 'itemQuery' | 'groupQuery',
+    query: string,
+  ): Promise<Result<AssignmentRequest>> {
+    return attempt(async () => {
+      const draft = await this.editor.open(draftId, actor);
+      if (draft.draft[field] === query) return draft;
+      return this.editor.save(draft, { draft: { ...draft.draft, [field]: query } });
+    });
+  }
+
   /** Goes one step back, keeping the choices made (they are shown again). */
   back(draftId: string, actor: Actor): Promise<Result<AssignmentRequest>> {
     return attempt(async () => {

@@ -1,0 +1,192 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type TurnContext,
+} from 'botbuilder';
+import type { Server } from 'restify';
+import { preloadTemplates, type Caps } from './cards';
+import type { Config } from './config';
+import { ApprovalsChannelSetting } from './bot/approvals-channel';
+import { IntuneAssignBot } from './bot/bot';
+import { CardActions } from './bot/card-actions';
+import { CommandHandler } from './bot/command-handler';
+import { Conversations } from './bot/conversations';
+import { KnownUsers } from './bot/known-users';
+import { SearchHandler } from './bot/search-handler';
+import { TeamsNotifier } from './bot/teams-notifier';
+import { TurnHooks } from './bot/turn-hooks';
+import type { WizardViewDeps } from './bot/wizard-view';
+import { createGraph, type GraphServices } from './graph';
+import { createServer, listen } from './http/server';
+import type { Logger } from './logger';
+import { Authorizer, BackgroundTasks, createServices, type Services } from './services';
+import { systemClock, type Clock } from './services/ports/clock';
+import type { RequestStore } from './services/ports/request-store';
+import { MemoryRequestStore } from './storage/memory-request-store';
+import { SqliteRequestStore } from './storage/sqlite-request-store';
+
+export interface AppOptions {
+  config: Config;
+  logger: Logger;
+  /** The Graph layer; by default built from the configuration. */
+  graph?: GraphServices;
+  /** The request store; by default from `STORAGE`. */
+  store?: RequestStore;
+  clock?: Clock;
+  /** How often expiry and reminders are checked (default one minute). */
+  sweepMs?: number;
+  /** Card style per turn (the playground overrides it). */
+  capsOf?: (context: TurnContext) => Caps;
+}
+
+export interface App {
+  server: Server;
+  adapter: CloudAdapter;
+  services: Services;
+  store: RequestStore;
+  graph: GraphServices;
+  users: KnownUsers;
+  channel: ApprovalsChannelSetting;
+  /** Listens, loads the catalog in the background and resumes unfinished requests. */
+  start(port?: number, host?: string): Promise<string>;
+  /** Stops taking turns, lets in-flight work finish, closes storage. */
+  stop(): Promise<void>;
+}
+
+function createAdapter(config: Config, logger: Logger): CloudAdapter {
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: config.MicrosoftAppId ?? '',
+      MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
+      // Local mode (no app id) has no registration, so no single-tenant type either.
+      MicrosoftAppType: config.MicrosoftAppId ? config.MicrosoftAppType : 'MultiTenant',
+      MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+    }),
+  );
+  adapter.onTurnError = async (context, error) => {
+    logger.error({ err: error, activityType: context.activity.type }, 'turn failed');
+    if (context.activity.type === 'message') {
+      await context.sendActivity(
+        'Something went wrong on my side; nothing was changed. Please try again.',
+      );
+    }
+  };
+  return adapter;
+}
+
+function createStore(config: Config): RequestStore {
+  return config.STORAGE === 'memory'
+    ? new MemoryRequestStore()
+    : new SqliteRequestStore({ path: config.SQLITE_PATH });
+}
+
+/**
+ * The composition root: config -> logger -> storage -> graph -> services -> bot -> server. Used by
+ * `src/index.ts`, the playground and the end-to-end tests alike.
+ */
+export function createApp(options: AppOptions): App {
+  const { config, logger } = options;
+  preloadTemplates();
+  const clock = options.clock ?? systemClock;
+  const store = options.store ?? createStore(config);
+  const graph = options.graph ?? createGraph(config, logger);
+  const adapter = createAdapter(config, logger.child({ component: 'adapter' }));
+  const authorizer = Authorizer.fromConfig(graph.directory, config);
+  const users = new KnownUsers(store);
+  const channel = new ApprovalsChannelSetting(store, config.APPROVALS_CHANNEL_ID);
+  const tasks = new BackgroundTasks(logger.child({ component: 'tasks' }));
+  const conversations = new Conversations(adapter, config.MicrosoftAppId ?? '');
+  const notifier = new TeamsNotifier({
+    conversations,
+    store,
+    users,
+    channel,
+    authorizer,
+    logger: logger.child({ component: 'notifier' }),
+  });
+  const services = createServices({
+    store,
+    intune: graph.intune,
+    directory: graph.directory,
+    notifier,
+    clock,
+    authorizer,
+    tasks,
+    logger: logger.child({ component: 'services' }),
+    settings: {
+      ttlHours: config.REQUEST_TTL_HOURS,
+      reminderBeforeHours: config.REMINDER_BEFORE_HOURS,
+      justificationMaxLength: config.JUSTIFICATION_MAX_LENGTH,
+      maaPollMs: config.MAA_POLL_SECONDS * 1000,
+      maaTimeoutMs: 7 * 24 * 3600 * 1000,
+      allowedTenantId: config.ALLOWED_TENANT_ID,
+    },
+  });
+  const wizardView: WizardViewDeps = {
+    listFilters: () => graph.intune.listAssignmentFilters(),
+    justificationMax: config.JUSTIFICATION_MAX_LENGTH,
+  };
+  const commands: CommandHandler = new CommandHandler({
+    services,
+    store,
+    channel,
+    wizardView,
+    clock,
+    requestAnswer: (request, ctx) => actions.requestAnswer(request, ctx),
+  });
+  const actions = new CardActions({
+    services,
+    wizardView,
+    command: (verb, ctx) => commands.fromVerb(verb, ctx),
+  });
+  const hooks = new TurnHooks(users, channel, authorizer, logger.child({ component: 'bot' }));
+  const bot = new IntuneAssignBot({
+    actions,
+    commands,
+    search: new SearchHandler(services),
+    hooks,
+    logger: logger.child({ component: 'bot' }),
+    allowedTenantId: config.ALLOWED_TENANT_ID,
+    capsOf: options.capsOf,
+  });
+  const server = createServer({
+    adapter,
+    onTurn: (context) => bot.run(context),
+    logger: logger.child({ component: 'http' }),
+  });
+  let sweeper: NodeJS.Timeout | undefined;
+
+  return {
+    server,
+    adapter,
+    services,
+    store,
+    graph,
+    users,
+    channel,
+    async start(port = config.PORT, host = '127.0.0.1') {
+      const url = await listen(server, port, host);
+      graph.intune
+        .start()
+        .catch((error: unknown) =>
+          logger.error({ err: error }, 'catalog load failed; searches will retry it'),
+        );
+      const resumed = await services.runner.resumeOnStart();
+      logger.info({ resumed }, 'resumed unfinished requests');
+      sweeper = setInterval(() => {
+        services.expiry
+          .sweep()
+          .catch((error: unknown) => logger.error({ err: error }, 'expiry sweep failed'));
+      }, options.sweepMs ?? 60_000);
+      sweeper.unref();
+      return url;
+    },
+    async stop() {
+      if (sweeper) clearInterval(sweeper);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await tasks.shutdown();
+      graph.intune.stop();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,159 @@
+import { requestCard, type CardAttachment } from '../cards';
+import type { AssignmentRequest } from '../domain/request';
+import type { EventType } from '../domain/state-machine';
+import type { Logger } from '../logger';
+import type { Authorizer } from '../services/authorizer';
+import type { Notifier } from '../services/ports/notifier';
+import type { CardCopy, RequestStore } from '../services/ports/request-store';
+import type { ApprovalsChannelSetting } from './approvals-channel';
+import { capsFor, eligibleApprovers } from './audience';
+import { cardMessage, type Conversations, type MessageRef } from './conversations';
+import type { KnownUser, KnownUsers } from './known-users';
+import { eventText, reminderText } from './messages';
+
+export interface TeamsNotifierOptions {
+  conversations: Conversations;
+  store: RequestStore;
+  users: KnownUsers;
+  channel: ApprovalsChannelSetting;
+  authorizer: Authorizer;
+  logger: Logger;
+}
+
+const ACTIONABLE = new Set(['pending', 'failed']);
+
+/**
+ * The Notifier over Teams: each submitted request becomes a thread in the approvals channel, every
+ * later event a reply in it; approvers get direct messages with working buttons; the requester a
+ * direct message at each state change; and every copy of the card is updated in place. A failure
+ * to notify is logged and never undoes a transition.
+ */
+export class TeamsNotifier implements Notifier {
+  constructor(private readonly options: TeamsNotifierOptions) {}
+
+  async submitted(request: AssignmentRequest): Promise<void> {
+    const approvers = await eligibleApprovers(request, this.options.users, this.options.authorizer);
+    await this.guard('channel thread', request, () => this.postThread(request, approvers));
+    for (const approver of approvers) {
+      await this.guard('approver message', request, () => this.directCard(request, approver));
+    }
+    await this.changedCopies(request, 'submit', approvers, false);
+  }
+
+  async changed(request: AssignmentRequest, event: EventType): Promise<void> {
+    const approvers = await eligibleApprovers(request, this.options.users, this.options.authorizer);
+    await this.changedCopies(request, event, approvers, true);
+  }
+
+  async reminder(request: AssignmentRequest): Promise<void> {
+    const text = reminderText(request);
+    await this.guard('reminder', request, () => this.replyInThread(request, text));
+    const approvers = await eligibleApprovers(request, this.options.users, this.options.authorizer);
+    for (const approver of approvers) {
+      await this.guard('reminder message', request, () =>
+        this.options.conversations.direct(approver, { type: 'message', text }),
+      );
+    }
+  }
+
+  private async changedCopies(
+    request: AssignmentRequest,
+    event: EventType,
+    approvers: KnownUser[],
+    reply: boolean,
+  ) {
+    const text = eventText(request, event);
+    if (text && reply)
+      await this.guard('thread reply', request, () => this.replyInThread(request, text));
+    if (text)
+      await this.guard('requester message', request, () => this.tellRequester(request, text));
+    await this.guard('card updates', request, () => this.updateCopies(request, approvers));
+  }
+
+  private async postThread(request: AssignmentRequest, approvers: KnownUser[]): Promise<void> {
+    const channel = await this.options.channel.get();
+    if (!channel) {
+      this.options.logger.warn(
+        { requestId: request.id },
+        'no approvals channel is set; send "set approvals channel" in one',
+      );
+      return;
+    }
+    const card = this.card(request, 'channel', 'msteams', approvers);
+    const ref = await this.options.conversations.newChannelThread(channel, cardMessage(card));
+    await this.options.store.putCardCopy(request.id, { key: 'channel', ref: { ...ref } });
+  }
+
+  private async directCard(request: AssignmentRequest, approver: KnownUser): Promise<void> {
+    const card = this.card(request, `approver:${approver.id}`, approver.channelId, []);
+    const ref = await this.options.conversations.direct(approver, cardMessage(card));
+    await this.options.store.putCardCopy(request.id, {
+      key: `approver:${approver.id}`,
+      ref: { ...ref },
+    });
+  }
+
+  private async replyInThread(request: AssignmentRequest, text: string): Promise<void> {
+    const copy = (await this.options.store.cardCopies(request.id)).find((c) => c.key === 'channel');
+    if (!copy) return;
+    const ref = copy.ref as unknown as MessageRef;
+    await this.options.conversations.send(ref, { type: 'message', text });
+  }
+
+  private async tellRequester(request: AssignmentRequest, text: string): Promise<void> {
+    const requester = await this.options.users.get(request.requester.id);
+    if (requester) await this.options.conversations.direct(requester, { type: 'message', text });
+  }
+
+  private async updateCopies(request: AssignmentRequest, approvers: KnownUser[]): Promise<void> {
+    const copies: CardCopy[] = await this.options.store.cardCopies(request.id);
+    for (const copy of copies) {
+      const ref = copy.ref as unknown as MessageRef;
+      const card = this.card(request, copy.key, ref.channelId, approvers);
+      await this.guard(`update ${copy.key}`, request, () =>
+        this.options.conversations.update(ref, cardMessage(card)),
+      );
+    }
+  }
+
+  /** The card for one copy: the channel's base card with refresh for approvers, buttons in DMs. */
+  private card(
+    request: AssignmentRequest,
+    key: string,
+    channelId: string,
+    approvers: KnownUser[],
+  ): CardAttachment {
+    const caps = capsFor(channelId);
+    if (key === 'channel') {
+      return requestCard(request, {
+        caps,
+        audience: 'channel',
+        canAct: false,
+        refreshUserIds: approvers.map((a) => a.channelUserId),
+      });
+    }
+    if (key === 'requester')
+      return requestCard(request, {
+        caps,
+        audience: 'requester',
+        canAct: request.status === 'pending',
+      });
+    return requestCard(request, {
+      caps,
+      audience: 'approver',
+      canAct: ACTIONABLE.has(request.status),
+    });
+  }
+
+  private async guard(
+    what: string,
+    request: AssignmentRequest,
+    work: () => Promise<unknown>,
+  ): Promise<void> {
+    try {
+      await work();
+    } catch (error) {
+      this.options.logger.error({ err: error, requestId: request.id, what }, 'notification failed');
+    }
+  }
+}

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+
+/** A Teams user as the tests play them: Entra object id, Teams MRI and name. */
+export interface TeamsUserInfo {
+  aadObjectId: string;
+  name: string;
+  mri: string;
+}
+
+export interface TeamsClientOptions {
+  botUrl: string;
+  serviceUrl: string;
+  tenantId: string;
+  botId?: string;
+}
+
+/** The approvals channel the tests use. */
+export const APPROVALS_CHANNEL = {
+  teamId: '19:team-it@thread.tacv2',
+  teamName: 'IT',
+  channelId: '19:approvals@thread.tacv2',
+  channelName: 'App approvals',
+};
+
+export interface HttpAnswer {
+  status: number;
+  body: unknown;
+}
+
+/**
+ * Sends activities to the bot over real HTTP, shaped as Teams sends them: `channelId: msteams`,
+ * `from.id` (MRI) and `from.aadObjectId`, `conversation.tenantId`, `channelData.tenant`, and for
+ * channels `channelData.team` and `channelData.channel`.
+ */
+export class TeamsClient {
+  constructor(readonly options: TeamsClientOptions) {}
+
+  personalConversation(user: TeamsUserInfo): string {
+    return `a:personal-${user.mri}`;
+  }
+
+  activity(
+    user: TeamsUserInfo,
+    fields: Record<string, unknown>,
+    where: 'personal' | 'channel' = 'personal',
+  ) {
+    const { tenantId, serviceUrl } = this.options;
+    const channel = where === 'channel';
+    return {
+      id: randomUUID(),
+      timestamp: new Date().toISOString(),
+      localTimestamp: new Date().toISOString(),
+      channelId: 'msteams',
+      serviceUrl,
+      from: { id: user.mri, name: user.name, aadObjectId: user.aadObjectId },
+      recipient: { id: this.options.botId ?? '28:bot-id', name: 'Intune Assign' },
+      conversation: channel
+        ? {
+            id: `${APPROVALS_CHANNEL.channelId};messageid=1`,
+            conversationType: 'channel',
+            isGroup: true,
+            tenantId,
+          }
+        : { id: this.personalConversation(user), conversationType: 'personal', tenantId },
+      channelData: channel
+        ? {
+            tenant: { id: tenantId },
+            team: { id: APPROVALS_CHANNEL.teamId, name: APPROVALS_CHANNEL.teamName },
+            channel: { id: APPROVALS_CHANNEL.channelId, name: APPROVALS_CHANNEL.channelName },
+          }
+        : { tenant: { id: tenantId } },
+      locale: 'en-US',
+      ...fields,
+    };
+  }
+
+  async post(activity: unknown, headers: Record<string, string> = {}): Promise<HttpAnswer> {
+    const response = await fetch(`${this.options.botUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(activity),
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // Not JSON: keep the text.
+    }
+    return { status: response.status, body };
+  }
+
+  say(
+    user: TeamsUserInfo,
+    text: string,
+    where: 'personal' | 'channel' = 'personal',
+  ): Promise<HttpAnswer> {
+    return this.post(this.activity(user, { type: 'message', text }, where));
+  }
+
+  /** An `adaptiveCard/action` invoke for an `Action.Execute` on the card with id `replyToId`. */
+  execute(
+    user: TeamsUserInfo,
+    verb: string,
+    data: Record<string, unknown>,
+    options: {
+      replyToId?: string;
+      where?: 'personal' | 'channel';
+      trigger?: 'manual' | 'automatic';
+    } = {},
+  ): Promise<HttpAnswer> {
+    const value = {
+      action: { type: 'Action.Execute', id: randomUUID(), verb, data },
+      trigger: options.trigger ?? 'manual',
+    };
+    return this.post(
+      this.activity(
+        user,
+        { type: 'invoke', name: 'adaptiveCard/action', value, replyToId: options.replyToId },
+        options.where ?? 'personal',
+      ),
+    );
+  }
+
+  /** An `application/search` invoke, as Teams sends for a `Data.Query` typeahead. */
+  search(user: TeamsUserInfo, dataset: string, queryText: string): Promise<HttpAnswer> {
+    const value = { kind: 'search', queryText, queryOptions: { skip: 0, top: 15 }, dataset };
+    return this.post(this.activity(user, { type: 'invoke', name: 'application/search', value }));
+  }
+}
