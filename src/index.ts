@@ -1,0 +1,46 @@
+import 'dotenv/config';
+import { createApp } from './app';
+import { ConfigError, isMicrosoftGraph, loadConfig } from './config';
+import { createLogger } from './logger';
+
+/**
+ * The bot's production entry point (`npm run build && node dist/src/index.js`, or `npm run
+ * serve`): configuration from the environment, then the composition root. Problems with the
+ * configuration are listed all at once and the process exits non-zero.
+ */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger({ level: config.LOG_LEVEL });
+  if (!config.MicrosoftAppId && isMicrosoftGraph(config)) {
+    logger.warn('MicrosoftAppId is empty: inbound activities are not authenticated (local mode).');
+  }
+  const app = createApp({ config, logger });
+  const url = await app.start(config.PORT, '0.0.0.0');
+  logger.info({ url: `${url}/api/messages` }, 'bot listening');
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'stopping: finishing in-flight work');
+    app.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'stop failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
