@@ -19,13 +19,25 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['botbuilder*', 'restify*', '@azure/*', '@microsoft/*', 'adaptivecards*'], message: 'src/domain knows nothing of Teams, Graph or Azure.' },
-            { group: ['../graph/*', '../bot/*', '../http/*', '../simulator/*', '../storage/*'], message: 'src/domain depends on nothing outside itself.' },
+            {
+              group: ['botbuilder*', 'restify*', '@azure/*', '@microsoft/*', 'adaptivecards*'],
+              message: 'src/domain knows nothing of Teams, Graph or Azure.',
+            },
+            {
+              group: ['../graph/*', '../bot/*', '../http/*', '../simulator/*', '../storage/*'],
+              message: 'src/domain depends on nothing outside itself.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'Pass configuration in; the domain reads no environment.' }],
-      'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'Use the Clock port.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'process', message: 'Pass configuration in; the domain reads no environment.' },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Use the Clock port.' },
+      ],
     },
   },
 );

@@ -1,8 +1,5 @@
-import {
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type TurnContext,
-} from 'botbuilder';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import { createAdapter } from './bot/adapter';
 import type { Server } from 'restify';
 import { preloadTemplates, type Caps } from './cards';
 import type { Config } from './config';
@@ -51,27 +48,6 @@ export interface App {
   start(port?: number, host?: string): Promise<string>;
   /** Stops taking turns, lets in-flight work finish, closes storage. */
   stop(): Promise<void>;
-}
-
-function createAdapter(config: Config, logger: Logger): CloudAdapter {
-  const adapter = new CloudAdapter(
-    new ConfigurationBotFrameworkAuthentication({
-      MicrosoftAppId: config.MicrosoftAppId ?? '',
-      MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
-      // Local mode (no app id) has no registration, so no single-tenant type either.
-      MicrosoftAppType: config.MicrosoftAppId ? config.MicrosoftAppType : 'MultiTenant',
-      MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
-    }),
-  );
-  adapter.onTurnError = async (context, error) => {
-    logger.error({ err: error, activityType: context.activity.type }, 'turn failed');
-    if (context.activity.type === 'message') {
-      await context.sendActivity(
-        'Something went wrong on my side; nothing was changed. Please try again.',
-      );
-    }
-  };
-  return adapter;
 }
 
 function createStore(config: Config): RequestStore {
@@ -153,6 +129,11 @@ export function createApp(options: AppOptions): App {
     adapter,
     onTurn: (context) => bot.run(context),
     logger: logger.child({ component: 'http' }),
+    readiness: {
+      storage: async () => (await store.getSetting('readiness-probe'), true),
+      graphToken: async () => (await graph.tokens.getToken()).length > 0,
+      approvalsChannel: async () => (await channel.get()) !== undefined,
+    },
   });
   let sweeper: NodeJS.Timeout | undefined;
 
@@ -183,7 +164,10 @@ export function createApp(options: AppOptions): App {
     },
     async stop() {
       if (sweeper) clearInterval(sweeper);
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // No new turns; turns in flight finish; idle keep-alive sockets would hold close() open.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.server.closeIdleConnections();
+      await closed;
       await tasks.shutdown();
       graph.intune.stop();
       await store.close();

@@ -23,6 +23,11 @@ const schema = z.object({
     .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
     .default('SingleTenant'),
   MicrosoftAppTenantId: optionalString,
+  /** Bot Framework's OpenID metadata for channel tokens (sovereign clouds; tests). */
+  ToBotFromChannelOpenIdMetadataUrl: optionalString.refine(
+    (v) => v === undefined || URL.canParse(v),
+    'must be a URL',
+  ),
 
   // Graph credentials (names as @azure/identity's EnvironmentCredential reads them).
   AZURE_TENANT_ID: optionalString,
@@ -123,8 +128,53 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ? []
     : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   problems.push(...crossChecks(env));
+  if (parsed.success && isProductionMode(parsed.data))
+    problems.push(...productionProblems(parsed.data));
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   return parsed.data;
+}
+
+/** Production mode: a Bot Framework registration is configured, so Teams will call for real. */
+export function isProductionMode(config: Pick<Config, 'MicrosoftAppId'>): boolean {
+  return config.MicrosoftAppId !== undefined;
+}
+
+/**
+ * What production mode needs, and what it must never do: inbound authentication needs the bot's
+ * credentials; Graph must be Microsoft's (the simulator and its development token are unreachable);
+ * one tenant, someone to approve, and storage that survives a restart.
+ */
+function productionProblems(config: Config): string[] {
+  const problems: string[] = [];
+  const msi = config.MicrosoftAppType === 'UserAssignedMSI';
+  if (!msi && !config.MicrosoftAppPassword) {
+    problems.push('MicrosoftAppPassword is required when MicrosoftAppId is set (production mode).');
+  }
+  if (msi && config.MicrosoftAppPassword) {
+    problems.push(
+      'MicrosoftAppPassword must be empty with MicrosoftAppType=UserAssignedMSI: the identity has no secret.',
+    );
+  }
+  if (config.MicrosoftAppType !== 'MultiTenant' && !config.MicrosoftAppTenantId) {
+    problems.push(
+      `MicrosoftAppTenantId is required with MicrosoftAppType=${config.MicrosoftAppType}.`,
+    );
+  }
+  if (!config.ALLOWED_TENANT_ID) problems.push('ALLOWED_TENANT_ID is required in production mode.');
+  if (!isMicrosoftGraph(config)) {
+    problems.push(
+      'GRAPH_BASE_URL must be Microsoft Graph in production mode (the simulator is for development only).',
+    );
+  }
+  if (!config.APPROVER_GROUP_ID && approverUserIds(config).length === 0) {
+    problems.push(
+      'APPROVER_GROUP_ID or APPROVER_USER_IDS is required: nobody could approve a request.',
+    );
+  }
+  if (config.STORAGE === 'memory') {
+    problems.push('STORAGE=memory loses every request on restart: use sqlite in production mode.');
+  }
+  return problems;
 }
 
 /** The approver user ids from `APPROVER_USER_IDS`. */

@@ -28,6 +28,11 @@ async function main(): Promise<void> {
   logger.info({ url: `${url}/api/messages` }, 'bot listening');
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping: finishing in-flight work');
+    // Whatever happens, the process is gone within ten seconds of the signal.
+    setTimeout(() => {
+      logger.error('in-flight work did not finish within 9.5 s; exiting anyway');
+      process.exit(1);
+    }, 9_500).unref();
     app.stop().then(
       () => process.exit(0),
       (error: unknown) => {
