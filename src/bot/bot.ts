@@ -3,6 +3,7 @@ import {
   TurnContext,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
+  type InvokeResponse,
   type SearchInvokeResponse,
   type SearchInvokeValue,
 } from 'botbuilder';
@@ -67,6 +68,24 @@ export class IntuneAssignBot extends TeamsActivityHandler {
     const sender = senderOf(context.activity);
     if (sender) await this.deps.hooks.sawSender(sender);
     await super.run(context);
+  }
+
+  /**
+   * An `adaptiveCard/action` invoke without `value.action` makes botbuilder's own parsing throw
+   * (a 501 with no body); it is refused here with a 400 error response like any bad card data.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const value = context.activity.value as { action?: unknown } | undefined;
+    const action = value?.action;
+    if (
+      context.activity.name === 'adaptiveCard/action' &&
+      (typeof action !== 'object' || action === null)
+    ) {
+      const refusal = { code: 'bad-request' as const, message: 'The card action carried no data.' };
+      const body = invokeResponse({ refusal });
+      return { status: body.statusCode, body };
+    }
+    return super.onInvokeActivity(context);
   }
 
   protected override async onAdaptiveCardInvoke(

@@ -27,9 +27,12 @@ export function eventText(request: AssignmentRequest, event: EventType): string 
     case 'held':
       return `${id} is waiting for Intune Multi Admin Approval (approval code ${request.outcome?.approvalCode ?? '?'}): an Intune administrator must approve it in the Intune admin center.`;
     case 'assigned':
-      return request.outcome?.alreadyAssigned
-        ? `${id}: ${item} was already assigned that way; nothing was changed in Intune.`
-        : `${id} is done: ${diffText(request)}${graphId(request)}.`;
+      if (!request.outcome?.alreadyAssigned)
+        return `${id} is done: ${diffText(request)}${graphId(request)}.`;
+      // After a restart or a retry the earlier attempt's write may be the one that is in place.
+      return request.attempts > 1
+        ? `${id} is done: the assignment is in place (an earlier attempt's write had landed); nothing was written twice.`
+        : `${id}: ${item} was already assigned that way; nothing was changed in Intune.`;
     case 'failed':
       return `${id} failed: ${request.outcome?.error?.message ?? 'unknown error'}${graphId(request)}. An approver can retry.`;
     case 'retry':

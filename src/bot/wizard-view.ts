@@ -50,6 +50,7 @@ export function itemOptions(results: ItemSearchResult[]): ItemOption[] {
           platform: r.platform,
           published: r.published,
           assignmentCount: r.assignmentCount,
+          isAssigned: r.isAssigned,
         },
   );
 }

@@ -40,18 +40,46 @@ function enforce(check: PolicyCheck, request: AssignmentRequest): void {
  * request in its new state; notifications and the Graph work run after the answer. The loser of a
  * race is told who won; a request that has moved on is refused with what became of it.
  */
+/** States a request approved by someone can be in afterwards. */
+const APPROVED_BY = new Set([
+  'approved',
+  'assigning',
+  'awaiting-intune-approval',
+  'assigned',
+  'failed',
+]);
+const REJECTED_BY = new Set(['rejected']);
+
+/**
+ * A refusal because the actor's own identical decision already won (a resent invoke, a double
+ * click) becomes the request as it stands; every other error stays an error.
+ */
+function repeated(error: unknown, actor: Actor, states: Set<string>): AssignmentRequest {
+  const request = error instanceof Refusal ? error.request : undefined;
+  if (request && request.decidedBy?.id === actor.id && states.has(request.status)) return request;
+  throw error;
+}
+
 export class Decisions {
   constructor(private readonly options: DecisionsOptions) {}
 
-  /** Approves a pending request; the assignment runs after the answer. */
+  /**
+   * Approves a pending request; the assignment runs after the answer. The same approver's click
+   * delivered again (Teams resends a slow invoke) is answered with the request as it stands and
+   * changes nothing.
+   */
   approve(requestId: string, actor: Actor): Promise<Result<AssignmentRequest>> {
     return attempt(async () => {
+      let won = true;
       const approved = await this.decide(requestId, actor, {
         event: { type: 'approve', by: personOf(actor) },
         verb: 'approved',
         check: async (request) => enforce(await this.decideCheck(request, actor), request),
+      }).catch((error: unknown) => {
+        won = false;
+        return repeated(error, actor, APPROVED_BY);
       });
-      this.thenAssign(approved, 'approve');
+      if (won) this.thenAssign(approved, 'approve');
       return approved;
     });
   }
@@ -60,6 +88,7 @@ export class Decisions {
   reject(requestId: string, actor: Actor, reason: string): Promise<Result<AssignmentRequest>> {
     return attempt(async () => {
       const text = (reason ?? '').trim();
+      let won = true;
       const rejected = await this.decide(requestId, actor, {
         event: { type: 'reject', by: personOf(actor), reason: text },
         verb: 'rejected',
@@ -68,8 +97,11 @@ export class Decisions {
           // A request that has moved on is refused for that, not for a missing reason.
           if (accepts(request.status, 'reject')) this.checkReason(request, text);
         },
+      }).catch((error: unknown) => {
+        won = false;
+        return repeated(error, actor, REJECTED_BY);
       });
-      notifyLater(this.options, rejected, 'reject');
+      if (won) notifyLater(this.options, rejected, 'reject');
       return rejected;
     });
   }

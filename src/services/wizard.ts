@@ -29,6 +29,8 @@ export interface ItemSearchResult {
   type: string;
   platform: string;
   assignmentCount?: number;
+  /** Whether an app has any assignment, when only that is known (the beta catalog listing). */
+  isAssigned?: boolean;
   /** False for an app that is not published (it cannot be assigned). */
   published: boolean;
 }
@@ -192,6 +194,7 @@ export class Wizard {
         type: a.appType,
         platform: a.platform,
         assignmentCount: a.assignmentCount,
+        isAssigned: a.isAssigned,
         published: a.published,
       }));
     });

@@ -29,7 +29,11 @@ const LIST_SQL = `SELECT json FROM requests
 
 /** Turns SQLite's constraint errors into the catalog's `conflict`, leaving others as they are. */
 function asConflict(error: unknown, request: AssignmentRequest): unknown {
-  const code = error instanceof Error && 'code' in error ? error.code : undefined;
+  // Duck-typed on purpose: the native addon's errors need not be `instanceof` this realm's Error.
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error
+      ? (error as { code: unknown }).code
+      : undefined;
   if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
     return new AppError('conflict', `Request ${request.id} already exists.`);
   }

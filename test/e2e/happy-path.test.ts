@@ -2,6 +2,7 @@ import type { GraphObject } from '../../src/simulator/tenant-data';
 import { validateAgainstGraphSchema } from '../../src/simulator/graph-schemas';
 import { WELL_KNOWN } from '../../src/simulator/seed';
 import { actionsOf, botHarness, cardOf, cardText, type BotHarness } from '../support/bot-harness';
+import { cardProblems } from '../support/card-log';
 import { APPROVALS_CHANNEL } from '../support/teams-client';
 import { invokeCard, walkWizard, ZOOM_TO_SALES } from '../support/walk';
 
@@ -17,7 +18,10 @@ describe('the whole happy path in Teams', () => {
     await h.teams.say(h.users.approver2, 'help');
     h.connector.clear();
   });
-  afterEach(() => h.close());
+  afterEach(async () => {
+    await h.close();
+    expect(cardProblems(h.emittedCards())).toEqual([]);
+  });
 
   test('an app is requested, approved in the channel thread, assigned once and reported everywhere', async () => {
     const before = structuredClone(

@@ -7,6 +7,7 @@ import type { RequestStore } from '../../src/services/ports/request-store';
 import { createTenant, WELL_KNOWN } from '../../src/simulator/seed';
 import { startSimulator, type SimulatorHandle } from '../../src/simulator/server';
 import { FakeConnector, type ConnectorCall } from '../fakes/fake-connector';
+import { connectorCards, invokeCards, RecordingConnector, type EmittedCard } from './card-log';
 import { APPROVALS_CHANNEL, TeamsClient, type TeamsUserInfo } from './teams-client';
 
 export const TENANT_ID = '6babcaad-604b-40ac-a9d7-9fd97c0b779f';
@@ -35,6 +36,8 @@ export interface BotHarness {
   >;
   /** Waits until the Graph work and notifications started by the last turns are done. */
   settle(): Promise<void>;
+  /** Every card the bot emitted through this harness: connector calls and invoke answers. */
+  emittedCards(): EmittedCard[];
   close(): Promise<void>;
 }
 
@@ -57,7 +60,7 @@ function user(id: string, name: string, key: string): TeamsUserInfo {
  */
 export async function botHarness(options: BotHarnessOptions = {}): Promise<BotHarness> {
   const sim = options.sim ?? (await startSimulator({ tenant: createTenant(), port: 0 }));
-  const connector = options.connector ?? new FakeConnector();
+  const connector = options.connector ?? new RecordingConnector();
   if (!connector.url) await connector.start();
   const logs: Record<string, unknown>[] = [];
   const destination = new Writable({
@@ -79,19 +82,30 @@ export async function botHarness(options: BotHarnessOptions = {}): Promise<BotHa
     ...options.env,
   });
   const clock = options.clock ?? new ManualClock();
-  const app = createApp({
-    config,
-    logger: createLogger({ level: 'debug', destination }),
-    clock,
-    store: options.store,
-  });
-  const botUrl = await app.start(0);
+  let app: App | undefined;
+  let botUrl: string;
+  try {
+    app = createApp({
+      config,
+      logger: createLogger({ level: 'debug', destination }),
+      clock,
+      store: options.store,
+    });
+    botUrl = await app.start(0);
+  } catch (error) {
+    // Whatever started is closed, so a failed start leaves no open handle behind.
+    await app?.stop().catch(() => undefined);
+    if (!options.connector) await connector.stop();
+    if (!options.sim) await sim.close();
+    throw error;
+  }
+  const started = app;
   const teams = new TeamsClient({ botUrl, serviceUrl: connector.url, tenantId: TENANT_ID });
   const name = (id: string) =>
     String(sim.control.tenant().users.find((u) => u.id === id)?.displayName ?? id);
   const u = WELL_KNOWN.users;
   return {
-    app,
+    app: started,
     sim,
     connector,
     teams,
@@ -104,9 +118,15 @@ export async function botHarness(options: BotHarnessOptions = {}): Promise<BotHa
       nestedApprover: user(u.nestedApprover, name(u.nestedApprover), 'nested'),
       outsider: user(u.outsider, name(u.outsider), 'outsider'),
     },
-    settle: () => app.services.tasks.idle(),
+    settle: () => started.services.tasks.idle(),
+    emittedCards: () => [
+      ...connectorCards(
+        connector instanceof RecordingConnector ? connector.allCalls() : connector.calls,
+      ),
+      ...invokeCards(teams.answers),
+    ],
     async close() {
-      await app.stop();
+      await started.stop();
       if (!options.connector) await connector.stop();
       if (!options.sim) await sim.close();
     },

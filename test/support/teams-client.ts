@@ -33,6 +33,9 @@ export interface HttpAnswer {
  * channels `channelData.team` and `channelData.channel`.
  */
 export class TeamsClient {
+  /** Every answer the bot gave over HTTP, in order (invoke responses carry cards). */
+  readonly answers: HttpAnswer[] = [];
+
   constructor(readonly options: TeamsClientOptions) {}
 
   personalConversation(user: TeamsUserInfo): string {
@@ -87,7 +90,9 @@ export class TeamsClient {
     } catch {
       // Not JSON: keep the text.
     }
-    return { status: response.status, body };
+    const answer = { status: response.status, body };
+    this.answers.push(answer);
+    return answer;
   }
 
   say(
@@ -126,5 +131,60 @@ export class TeamsClient {
   search(user: TeamsUserInfo, dataset: string, queryText: string): Promise<HttpAnswer> {
     const value = { kind: 'search', queryText, queryOptions: { skip: 0, top: 15 }, dataset };
     return this.post(this.activity(user, { type: 'invoke', name: 'application/search', value }));
+  }
+
+  /**
+   * A message in a team channel: Teams delivers it only when it @mentions the bot, with the
+   * mention in `text` and in `entities`. `channel` defaults to the approvals channel.
+   */
+  sayInChannel(
+    user: TeamsUserInfo,
+    text: string,
+    channel: { id: string; name: string } = {
+      id: APPROVALS_CHANNEL.channelId,
+      name: APPROVALS_CHANNEL.channelName,
+    },
+  ): Promise<HttpAnswer> {
+    const bot = { id: this.options.botId ?? '28:bot-id', name: 'Intune Assign' };
+    const mention = `<at>${bot.name}</at>`;
+    const activity = this.activity(
+      user,
+      {
+        type: 'message',
+        text: `${mention} ${text}`,
+        entities: [{ type: 'mention', mentioned: bot, text: mention }],
+      },
+      'channel',
+    );
+    return this.post({
+      ...activity,
+      conversation: { ...activity.conversation, id: `${channel.id};messageid=${randomUUID()}` },
+      channelData: { ...activity.channelData, channel },
+    });
+  }
+
+  /** The `conversationUpdate` Teams sends when a user installs the bot (the bot joins). */
+  install(user: TeamsUserInfo): Promise<HttpAnswer> {
+    const bot = { id: this.options.botId ?? '28:bot-id', name: 'Intune Assign' };
+    return this.post(this.activity(user, { type: 'conversationUpdate', membersAdded: [bot] }));
+  }
+
+  /**
+   * An `Action.Submit` from a channel without Universal Actions (Web Chat, the playground): a
+   * message whose `value` is the action's data with the inputs, replying to the card clicked.
+   */
+  submit(
+    user: TeamsUserInfo,
+    value: Record<string, unknown>,
+    options: { replyToId?: string; channelId?: string } = {},
+  ): Promise<HttpAnswer> {
+    const activity = this.activity(user, { type: 'message', value, replyToId: options.replyToId });
+    return this.post({ ...activity, channelId: options.channelId ?? 'webchat', channelData: {} });
+  }
+
+  /** A typed message from a channel without Universal Actions (Web Chat by default). */
+  sayIn(user: TeamsUserInfo, text: string, channelId = 'webchat'): Promise<HttpAnswer> {
+    const activity = this.activity(user, { type: 'message', text });
+    return this.post({ ...activity, channelId, channelData: {} });
   }
 }
