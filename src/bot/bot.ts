@@ -143,6 +143,14 @@ export class IntuneAssignBot extends TeamsActivityHandler {
       caps: this.caps(context),
       audience: conversationType === 'channel' ? 'channel' : 'requester',
       refreshUserIds: () => this.deps.hooks.refreshUserIds(),
+      clickedMessage: context.activity.replyToId
+        ? {
+            serviceUrl: context.activity.serviceUrl,
+            channelId: context.activity.channelId,
+            conversationId: context.activity.conversation.id,
+            activityId: context.activity.replyToId,
+          }
+        : undefined,
     };
   }
 

@@ -4,6 +4,7 @@ import type { ErrorCode } from '../domain/errors';
 import type { AssignmentRequest, ItemKind } from '../domain/request';
 import type { Actor, Result, Services, TargetChoice } from '../services';
 import { requestIdOf, text, type CardAction } from './action-data';
+import type { MessageRef } from './conversations';
 import type { Answer } from './replies';
 import { itemOptions, renderWizard, type WizardViewDeps } from './wizard-view';
 
@@ -14,6 +15,8 @@ export interface ActionContext {
   audience: 'channel' | 'requester' | 'approver';
   /** Teams ids of approvers whose client refreshes channel cards for themselves. */
   refreshUserIds: () => Promise<string[]>;
+  /** The message whose card was clicked (its answer replaces it), when there is one. */
+  clickedMessage?: MessageRef;
 }
 
 export interface CardActionDeps {

@@ -74,11 +74,18 @@ export class CommandHandler {
   }
 
   /** The answer to a `command.*` button. */
-  fromVerb(verb: Verb, ctx: ActionContext): Promise<Answer> {
+  async fromVerb(verb: Verb, ctx: ActionContext): Promise<Answer> {
     const command = VERB_COMMANDS[verb];
-    return command
-      ? this.answer(command, ctx)
-      : Promise.resolve(fail('bad-request', 'Unknown command.'));
+    if (!command) return fail('bad-request', 'Unknown command.');
+    const answer = await this.answer(command, ctx);
+    // The wizard replaces the clicked card: that message is the requester's copy from now on.
+    if (answer.draftId && ctx.clickedMessage) {
+      await this.deps.store.putCardCopy(answer.draftId, {
+        key: 'requester',
+        ref: { ...ctx.clickedMessage },
+      });
+    }
+    return answer;
   }
 
   private async answer(
