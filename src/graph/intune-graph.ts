@@ -15,11 +15,10 @@ import type {
   PendingWrite,
 } from '../services/ports/intune';
 import { toAssignBody, type BodyContext, type GraphAssignment } from './assignment-mapping';
-import { GraphError } from './graph-error';
 import type { GraphHttp, GraphVersion } from './graph-http';
-import { APPS, IntuneReader, POLICIES } from './intune-reader';
+import { IntuneReader } from './intune-reader';
+import { IntuneWriter } from './intune-writer';
 import { KeyedQueue } from './keyed-queue';
-import { approvalCodeOf, approvalHeaders, pendingWrite, toApprovalStatus } from './maa';
 
 export interface IntuneGraphOptions {
   http: GraphHttp;
@@ -35,8 +34,6 @@ interface Prepared {
   ctx: BodyContext;
 }
 
-const CAST = 'microsoft.graph.managedDeviceMobileAppConfiguration';
-
 /**
  * The Intune port over Graph. Every assign reads the current set in the version it writes with,
  * merges the request in (src/domain/merge), and posts the full set with every other assignment
@@ -47,10 +44,12 @@ const CAST = 'microsoft.graph.managedDeviceMobileAppConfiguration';
 export class IntuneGraph implements IntunePort {
   readonly reader: IntuneReader;
   private readonly queue: KeyedQueue;
+  private readonly writer: IntuneWriter;
 
   constructor(private readonly options: IntuneGraphOptions) {
     this.reader = new IntuneReader(options);
     this.queue = new KeyedQueue(options.writeConcurrency ?? 4);
+    this.writer = new IntuneWriter(options);
   }
 
   /** Loads the catalogs and starts their background refresh. */
@@ -114,30 +113,16 @@ export class IntuneGraph implements IntunePort {
       const body = toAssignBody(outcome.next, ctx);
       if (body.length === 0)
         throw new AppError('empty-set', 'Refusing to post an empty assignment set.');
-      return this.write(item, body, options.justification, outcome.diff);
+      return this.writer.write(item, body, options.justification, outcome.diff);
     });
   }
 
-  async approvalStatus(approvalCode: string): Promise<ApprovalStatus> {
-    const path = `/deviceManagement/operationApprovalRequests/${encodeURIComponent(approvalCode)}`;
-    const response = await this.options.http.send<{ status?: string }>({
-      method: 'GET',
-      version: 'beta',
-      path,
-    });
-    return toApprovalStatus(response.body.status);
+  approvalStatus(approvalCode: string): Promise<ApprovalStatus> {
+    return this.writer.approvalStatus(approvalCode);
   }
 
-  async replay(pending: PendingWrite): Promise<{ requestId: string; clientRequestId: string }> {
-    const headers = approvalHeaders(pending.justification, pending.approvalCode);
-    const response = await this.options.http.send({
-      method: 'POST',
-      version: pending.version,
-      path: pending.path,
-      headers,
-      body: pending.body,
-    });
-    return { requestId: response.requestId, clientRequestId: response.clientRequestId };
+  replay(pending: PendingWrite): Promise<{ requestId: string; clientRequestId: string }> {
+    return this.writer.replay(pending);
   }
 
   private async prepare(item: ItemRef, requested: RequestedAssignment): Promise<Prepared> {
@@ -192,72 +177,6 @@ export class IntuneGraph implements IntunePort {
       throw new AppError('invalid-request', 'App configuration policies take no intent.');
     if (!(await this.reader.getConfigPolicy(id))) {
       throw new AppError('not-found', 'The app configuration policy no longer exists in Intune.');
-    }
-  }
-
-  private async write(
-    item: ItemRef,
-    assignments: unknown[],
-    justification: string,
-    diff: DiffLine[],
-  ): Promise<AssignResult> {
-    const version = this.options.version;
-    const id = encodeURIComponent(item.id);
-    if (item.kind === 'app') {
-      return this.post(
-        `${APPS}/${id}/assign`,
-        { mobileAppAssignments: assignments },
-        justification,
-        diff,
-      );
-    }
-    const body = { assignments };
-    try {
-      return await this.post(`${POLICIES}/${id}/${CAST}/assign`, body, justification, diff);
-    } catch (error) {
-      if (!(
-        error instanceof GraphError &&
-        error.status === 400 &&
-        /No method match route template/i.test(error.message)
-      ))
-        throw error;
-      this.options.logger.warn(
-        { version, item },
-        'cast assign path refused; falling back to the plain path',
-      );
-      return this.post(`${POLICIES}/${id}/assign`, body, justification, diff);
-    }
-  }
-
-  private async post(
-    path: string,
-    body: unknown,
-    justification: string,
-    diff: DiffLine[],
-  ): Promise<AssignResult> {
-    const version = this.options.version;
-    try {
-      const response = await this.options.http.send({
-        method: 'POST',
-        version,
-        path,
-        headers: approvalHeaders(justification),
-        body,
-      });
-      return {
-        status: 'assigned',
-        diff,
-        requestId: response.requestId,
-        clientRequestId: response.clientRequestId,
-      };
-    } catch (error) {
-      const code = approvalCodeOf(error);
-      if (code === undefined) throw error;
-      return {
-        status: 'awaiting-intune-approval',
-        diff,
-        pending: pendingWrite(code, { path, version, body, justification }),
-      };
     }
   }
 }

@@ -1,0 +1,115 @@
+import type { DiffLine } from '../domain/assignment';
+import type { Logger } from '../logger';
+import type { ApprovalStatus, AssignResult, ItemRef, PendingWrite } from '../services/ports/intune';
+import { GraphError } from './graph-error';
+import type { GraphHttp, GraphVersion } from './graph-http';
+import { APPS, POLICIES } from './intune-reader';
+import { approvalCodeOf, approvalHeaders, pendingWrite, toApprovalStatus } from './maa';
+
+const CAST = 'microsoft.graph.managedDeviceMobileAppConfiguration';
+
+export interface IntuneWriterOptions {
+  http: GraphHttp;
+  version: GraphVersion;
+  logger: Logger;
+}
+
+/**
+ * The writing half of the Intune port: posts a full assignment set (apps on `.../assign`,
+ * configuration policies on the cast path with the plain path as fallback), with the Multi Admin
+ * Approval justification on every write; a held write comes back with what is needed to replay it.
+ */
+export class IntuneWriter {
+  constructor(private readonly options: IntuneWriterOptions) {}
+
+  /** Status of a Multi Admin Approval request by its approval code. */
+  async approvalStatus(approvalCode: string): Promise<ApprovalStatus> {
+    const path = `/deviceManagement/operationApprovalRequests/${encodeURIComponent(approvalCode)}`;
+    const response = await this.options.http.send<{ status?: string }>({
+      method: 'GET',
+      version: 'beta',
+      path,
+    });
+    return toApprovalStatus(response.body.status);
+  }
+
+  /** Replays a held write, identical, with its approval code. */
+  async replay(pending: PendingWrite): Promise<{ requestId: string; clientRequestId: string }> {
+    const headers = approvalHeaders(pending.justification, pending.approvalCode);
+    const response = await this.options.http.send({
+      method: 'POST',
+      version: pending.version,
+      path: pending.path,
+      headers,
+      body: pending.body,
+    });
+    return { requestId: response.requestId, clientRequestId: response.clientRequestId };
+  }
+
+  /** Posts the full set; `assignments` is never empty (the caller checks). */
+  async write(
+    item: ItemRef,
+    assignments: unknown[],
+    justification: string,
+    diff: DiffLine[],
+  ): Promise<AssignResult> {
+    const version = this.options.version;
+    const id = encodeURIComponent(item.id);
+    if (item.kind === 'app') {
+      return this.post(
+        `${APPS}/${id}/assign`,
+        { mobileAppAssignments: assignments },
+        justification,
+        diff,
+      );
+    }
+    const body = { assignments };
+    try {
+      return await this.post(`${POLICIES}/${id}/${CAST}/assign`, body, justification, diff);
+    } catch (error) {
+      if (!(
+        error instanceof GraphError &&
+        error.status === 400 &&
+        /No method match route template/i.test(error.message)
+      ))
+        throw error;
+      this.options.logger.warn(
+        { version, item },
+        'cast assign path refused; falling back to the plain path',
+      );
+      return this.post(`${POLICIES}/${id}/assign`, body, justification, diff);
+    }
+  }
+
+  private async post(
+    path: string,
+    body: unknown,
+    justification: string,
+    diff: DiffLine[],
+  ): Promise<AssignResult> {
+    const version = this.options.version;
+    try {
+      const response = await this.options.http.send({
+        method: 'POST',
+        version,
+        path,
+        headers: approvalHeaders(justification),
+        body,
+      });
+      return {
+        status: 'assigned',
+        diff,
+        requestId: response.requestId,
+        clientRequestId: response.clientRequestId,
+      };
+    } catch (error) {
+      const code = approvalCodeOf(error);
+      if (code === undefined) throw error;
+      return {
+        status: 'awaiting-intune-approval',
+        diff,
+        pending: pendingWrite(code, { path, version, body, justification }),
+      };
+    }
+  }
+}
