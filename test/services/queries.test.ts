@@ -1,23 +1,12 @@
 import { WELL_KNOWN } from '../../src/simulator/seed';
-import { graphHarness, type GraphHarness } from '../support/graph-harness';
-import { createWorld, PEOPLE, refusal, submitRequest, value, type World } from './support';
+import { PEOPLE, refusal, submitRequest, useWorld, value } from './support';
 
 describe('looking requests up', () => {
-  let h: GraphHarness;
-  let world: World;
-  beforeAll(async () => {
-    h = await graphHarness();
-  });
-  afterAll(() => h.close());
-  beforeEach(() => {
-    h.sim.control.reset();
-    world = createWorld(h);
-  });
-  afterEach(() => world.tasks.idle());
+  const t = useWorld();
 
   const request = (who = PEOPLE.requester) =>
     submitRequest(
-      world,
+      t.world,
       {
         itemId: WELL_KNOWN.apps.win32Unassigned,
         target: { type: 'group', groupId: WELL_KNOWN.groups.sales },
@@ -30,9 +19,9 @@ describe('looking requests up', () => {
     const first = await request();
     const second = await request();
     await request(PEOPLE.approver);
-    value(await world.services.wizard.startDraft(PEOPLE.requester));
+    value(await t.world.services.wizard.startDraft(PEOPLE.requester));
 
-    const mine = value(await world.services.queries.myRequests(PEOPLE.requester));
+    const mine = value(await t.world.services.queries.myRequests(PEOPLE.requester));
 
     expect(mine.map((r) => r.id)).toEqual([second.id, first.id]);
   });
@@ -41,18 +30,18 @@ describe('looking requests up', () => {
     const theirs = await request();
     await request(PEOPLE.approver);
     const decided = await request();
-    value(await world.services.decisions.reject(decided.id, PEOPLE.otherApprover, 'No'));
+    value(await t.world.services.decisions.reject(decided.id, PEOPLE.otherApprover, 'No'));
 
-    const queue = value(await world.services.queries.pendingForApprover(PEOPLE.approver));
+    const queue = value(await t.world.services.queries.pendingForApprover(PEOPLE.approver));
 
     expect(queue.map((r) => r.id)).toEqual([theirs.id]);
-    const outsider = await world.services.queries.pendingForApprover(PEOPLE.outsider);
+    const outsider = await t.world.services.queries.pendingForApprover(PEOPLE.outsider);
     expect(refusal(outsider).code).toBe('not-approver');
   });
 
   test('status is shown to the requester and approvers; anyone else is told there is no such request', async () => {
     const pending = await request();
-    const { queries } = world.services;
+    const { queries } = t.world.services;
 
     expect(value(await queries.status('REQ-1001', PEOPLE.requester)).id).toBe(pending.id);
     expect(value(await queries.status('req1001', PEOPLE.otherApprover)).id).toBe(pending.id);

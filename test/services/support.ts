@@ -16,7 +16,7 @@ import type { Clock } from '../../src/services/ports/clock';
 import type { Notifier } from '../../src/services/ports/notifier';
 import { WELL_KNOWN } from '../../src/simulator/seed';
 import { MemoryRequestStore } from '../../src/storage/memory-request-store';
-import type { GraphHarness } from '../support/graph-harness';
+import { graphHarness, type GraphHarness } from '../support/graph-harness';
 
 /** A clock the test sets and moves. */
 export class FakeClock implements Clock {
@@ -133,6 +133,38 @@ export function createWorld(h: GraphHarness, options: WorldOptions = {}): World 
     settings: { ...SETTINGS, ...options.settings },
   });
   return { h, store, notifier, clock, tasks, services };
+}
+
+/** The harness and world of the current test; `useWorld` sets them in its hooks. */
+export interface WorldContext {
+  h: GraphHarness;
+  world: World;
+}
+
+export interface UseWorldOptions {
+  /** How the world's background tasks end after each test: wait for them, or shut them down. */
+  afterEach?: 'idle' | 'shutdown';
+}
+
+/**
+ * Registers the hooks the service tests share: one Graph harness for the describe block, a reset
+ * simulator and a fresh world for every test, and background tasks ended after it. A test may
+ * replace `world` (e.g. a restarted bot); the replacement is the one ended.
+ */
+export function useWorld(options: UseWorldOptions = {}): WorldContext {
+  const context = {} as WorldContext;
+  beforeAll(async () => {
+    context.h = await graphHarness();
+  });
+  afterAll(() => context.h.close());
+  beforeEach(() => {
+    context.h.sim.control.reset();
+    context.world = createWorld(context.h);
+  });
+  afterEach(() =>
+    options.afterEach === 'shutdown' ? context.world.tasks.shutdown() : context.world.tasks.idle(),
+  );
+  return context;
 }
 
 /** The value of a result that must have succeeded. */

@@ -1,5 +1,4 @@
 import { WELL_KNOWN } from '../../src/simulator/seed';
-import { graphHarness, type GraphHarness } from '../support/graph-harness';
 import {
   appliedWrites,
   createWorld,
@@ -8,9 +7,9 @@ import {
   refusal,
   SETTINGS,
   submitRequest,
+  useWorld,
   value,
   walkToReview,
-  type World,
 } from './support';
 
 const SALES = WELL_KNOWN.groups.sales;
@@ -18,22 +17,14 @@ const NOTEPAD = WELL_KNOWN.apps.win32Unassigned;
 const ZOOM = WELL_KNOWN.apps.win32;
 
 describe('the request wizard', () => {
-  let h: GraphHarness;
-  let world: World;
+  const t = useWorld();
   let sales: string;
-  beforeAll(async () => {
-    h = await graphHarness();
-    sales = groupName(h, SALES);
+  beforeAll(() => {
+    sales = groupName(t.h, SALES);
   });
-  afterAll(() => h.close());
-  beforeEach(() => {
-    h.sim.control.reset();
-    world = createWorld(h);
-  });
-  afterEach(() => world.tasks.idle());
 
   test('a requester walks every step to a review showing the new assignment', async () => {
-    const wizard = world.services.wizard;
+    const wizard = t.world.services.wizard;
     const who = PEOPLE.requester;
     const draft = value(await wizard.startDraft(who));
     expect(draft).toMatchObject({ status: 'draft', revision: 1, draft: { step: 'kind' } });
@@ -66,29 +57,29 @@ describe('the request wizard', () => {
     expect(review.diff).toEqual([
       { kind: 'add', text: `+ ${sales} (required, filter: ${intent.filter?.name} include)` },
     ]);
-    expect(h.sim.control.writes()).toHaveLength(0);
+    expect(t.h.sim.control.writes()).toHaveLength(0);
   });
 
   test('submitting gives the request its number and expiry and posts it for approval after the answer', async () => {
-    const reviewed = await walkToReview(world, notepadForSales());
+    const reviewed = await walkToReview(t.world, notepadForSales());
 
-    const submitted = value(await world.services.wizard.submit(reviewed.id, PEOPLE.requester));
-    await world.tasks.idle();
+    const submitted = value(await t.world.services.wizard.submit(reviewed.id, PEOPLE.requester));
+    await t.world.tasks.idle();
 
     expect(submitted).toMatchObject({
       status: 'pending',
       number: 1001,
       submittedAt: '2026-03-02T09:00:00.000Z',
     });
-    expect(world.notifier.story(submitted.id)).toEqual(['submitted']);
-    const again = await world.services.wizard.submit(reviewed.id, PEOPLE.requester);
+    expect(t.world.notifier.story(submitted.id)).toEqual(['submitted']);
+    const again = await t.world.services.wizard.submit(reviewed.id, PEOPLE.requester);
     expect(refusal(again)).toMatchObject({ code: 'invalid-state' });
     expect(refusal(again).message).toMatch(/^REQ-1001 is waiting for approval/);
   });
 
   test('changing the intent of an included group shows the change in the review', async () => {
-    const marketing = groupName(h, WELL_KNOWN.groups.marketing);
-    const review = await walkToReview(world, {
+    const marketing = groupName(t.h, WELL_KNOWN.groups.marketing);
+    const review = await walkToReview(t.world, {
       itemId: ZOOM,
       target: { type: 'group', groupId: WELL_KNOWN.groups.marketing },
       intent: { intent: 'available', filterId: WELL_KNOWN.filters.windowsCorporate },
@@ -100,7 +91,7 @@ describe('the request wizard', () => {
   });
 
   test('a request that is already assigned reaches the review saying so, and cannot be submitted', async () => {
-    const review = await walkToReview(world, {
+    const review = await walkToReview(t.world, {
       itemId: ZOOM,
       target: { type: 'allUsers' },
       intent: { intent: 'available' },
@@ -109,25 +100,25 @@ describe('the request wizard', () => {
       { kind: 'unchanged', text: '= All users (available) is already assigned' },
     ]);
 
-    const result = await world.services.wizard.submit(review.id, PEOPLE.requester);
+    const result = await t.world.services.wizard.submit(review.id, PEOPLE.requester);
 
     expect(refusal(result).code).toBe('invalid-request');
     expect(refusal(result).message).toMatch(/already assigned/);
-    expect((await world.store.get(review.id))?.status).toBe('draft');
+    expect((await t.world.store.get(review.id))?.status).toBe('draft');
   });
 
   test('an exclusion of a group is reviewed and assigned as an exclusion', async () => {
-    const pending = await submitRequest(world, {
+    const pending = await submitRequest(t.world, {
       itemId: NOTEPAD,
       target: { type: 'group', groupId: SALES, exclude: true },
       intent: { intent: 'required' },
     });
     expect(pending.diff?.map((d) => d.text)).toEqual([`+ Exclude ${sales} (required)`]);
 
-    value(await world.services.decisions.approve(pending.id, PEOPLE.approver));
-    await world.tasks.idle();
+    value(await t.world.services.decisions.approve(pending.id, PEOPLE.approver));
+    await t.world.tasks.idle();
 
-    const body = appliedWrites(h)[0]?.body as { mobileAppAssignments: { target: object }[] };
+    const body = appliedWrites(t.h)[0]?.body as { mobileAppAssignments: { target: object }[] };
     expect(body.mobileAppAssignments).toEqual([
       expect.objectContaining({
         target: expect.objectContaining({
@@ -139,7 +130,7 @@ describe('the request wizard', () => {
   });
 
   test('an app assigned through a policy set is refused at the justification, with the reason and the draft kept there', async () => {
-    const wizard = world.services.wizard;
+    const wizard = t.world.services.wizard;
     const who = PEOPLE.requester;
     const draft = value(await wizard.startDraft(who));
     value(await wizard.chooseKind(draft.id, who, 'app'));
@@ -161,7 +152,7 @@ describe('the request wizard', () => {
   });
 
   test('an unknown item is not found and an unpublished app cannot be chosen', async () => {
-    const wizard = world.services.wizard;
+    const wizard = t.world.services.wizard;
     const who = PEOPLE.requester;
     const draft = value(await wizard.startDraft(who));
     value(await wizard.chooseKind(draft.id, who, 'app'));
@@ -175,7 +166,7 @@ describe('the request wizard', () => {
   });
 
   test('targets and intents Intune does not accept are refused at their step', async () => {
-    const wizard = world.services.wizard;
+    const wizard = t.world.services.wizard;
     const who = PEOPLE.requester;
     const draft = value(await wizard.startDraft(who));
     value(await wizard.chooseKind(draft.id, who, 'app'));
@@ -213,7 +204,7 @@ describe('the request wizard', () => {
   });
 
   test('a justification is required and limited in length', async () => {
-    const wizard = world.services.wizard;
+    const wizard = t.world.services.wizard;
     const who = PEOPLE.requester;
     const draft = value(await wizard.startDraft(who));
     value(await wizard.chooseKind(draft.id, who, 'app'));
@@ -228,13 +219,13 @@ describe('the request wizard', () => {
     expect(refusal(await wizard.setJustification(draft.id, who, long)).message).toMatch(
       /keep it to 200/,
     );
-    expect((await world.store.get(draft.id))?.draft?.step).toBe('justification');
+    expect((await t.world.store.get(draft.id))?.draft?.step).toBe('justification');
   });
 
   test('back goes one step back, and a different earlier choice clears the later ones', async () => {
-    const wizard = world.services.wizard;
+    const wizard = t.world.services.wizard;
     const who = PEOPLE.requester;
-    const review = await walkToReview(world, notepadForSales());
+    const review = await walkToReview(t.world, notepadForSales());
 
     const back = value(await wizard.back(review.id, who));
     expect(back).toMatchObject({ draft: { step: 'justification' }, intent: 'required' });
@@ -261,7 +252,7 @@ describe('the request wizard', () => {
   });
 
   test('only the requester may touch a draft, and a discarded draft is closed', async () => {
-    const wizard = world.services.wizard;
+    const wizard = t.world.services.wizard;
     const draft = value(await wizard.startDraft(PEOPLE.requester));
 
     const stranger = await wizard.chooseKind(draft.id, PEOPLE.approver, 'app');
@@ -275,22 +266,24 @@ describe('the request wizard', () => {
 
   test('an actor from another tenant cannot start a request', async () => {
     const foreign = { ...PEOPLE.requester, tenantId: '00000000-0000-0000-0000-0000000000ff' };
-    expect(refusal(await world.services.wizard.startDraft(foreign)).code).toBe('foreign-tenant');
+    expect(refusal(await t.world.services.wizard.startDraft(foreign)).code).toBe('foreign-tenant');
   });
 
   test('with a requesters group only its members may start a request', async () => {
-    const { wizard } = createWorld(h, { requesterGroupId: WELL_KNOWN.groups.requesters }).services;
+    const { wizard } = createWorld(t.h, {
+      requesterGroupId: WELL_KNOWN.groups.requesters,
+    }).services;
 
     expect(value(await wizard.startDraft(PEOPLE.requester)).status).toBe('draft');
     expect(refusal(await wizard.startDraft(PEOPLE.outsider)).code).toBe('requester-not-allowed');
   });
 
   test('the item and group searches answer from the catalog and the directory', async () => {
-    const apps = value(await world.services.wizard.searchItems('app', 'Notepad', 5));
+    const apps = value(await t.world.services.wizard.searchItems('app', 'Notepad', 5));
     expect(apps[0]).toMatchObject({ kind: 'app', id: NOTEPAD, publisher: expect.any(String) });
-    const policies = value(await world.services.wizard.searchItems('configPolicy', 'Outlook', 5));
+    const policies = value(await t.world.services.wizard.searchItems('configPolicy', 'Outlook', 5));
     expect(policies.map((p) => p.id)).toContain(WELL_KNOWN.configPolicies.ios);
-    const groups = value(await world.services.wizard.searchGroups(sales, 5));
+    const groups = value(await t.world.services.wizard.searchGroups(sales, 5));
     expect(groups.map((g) => g.id)).toContain(SALES);
   });
 });

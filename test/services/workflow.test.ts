@@ -1,16 +1,15 @@
 import { WELL_KNOWN } from '../../src/simulator/seed';
 import type { GraphObject } from '../../src/simulator/tenant-data';
-import { graphHarness, type GraphHarness } from '../support/graph-harness';
+import type { GraphHarness } from '../support/graph-harness';
 import {
   appliedWrites,
-  createWorld,
   groupName,
   groupNotAssignedTo,
   PEOPLE,
   refusal,
   submitRequest,
+  useWorld,
   value,
-  type World,
 } from './support';
 
 const READ_ONLY = ['id', 'source', 'sourceId'];
@@ -18,25 +17,15 @@ const withoutReadOnly = (a: GraphObject) =>
   Object.fromEntries(Object.entries(a).filter(([k]) => !READ_ONLY.includes(k)));
 
 describe('a request from submission to its end', () => {
-  let h: GraphHarness;
-  let world: World;
-  beforeAll(async () => {
-    h = await graphHarness();
-  });
-  afterAll(() => h.close());
-  beforeEach(() => {
-    h.sim.control.reset();
-    world = createWorld(h);
-  });
-  afterEach(() => world.tasks.idle());
+  const t = useWorld();
 
   test('an approved app request is assigned with one Graph write holding the previous set plus the new assignment', async () => {
     const appId = WELL_KNOWN.apps.win32;
     const before = JSON.parse(
-      JSON.stringify(h.sim.control.tenant().appAssignments.get(appId)),
+      JSON.stringify(t.h.sim.control.tenant().appAssignments.get(appId)),
     ) as GraphObject[];
-    const group = groupNotAssignedTo(h, appId);
-    const pending = await submitRequest(world, {
+    const group = groupNotAssignedTo(t.h, appId);
+    const pending = await submitRequest(t.world, {
       itemId: appId,
       target: { type: 'group', groupId: group.id },
       intent: { intent: 'required' },
@@ -45,14 +34,14 @@ describe('a request from submission to its end', () => {
     expect(pending.expiresAt).toBe('2026-03-05T09:00:00.000Z');
     expect(pending.draft).toBeUndefined();
 
-    const approved = value(await world.services.decisions.approve(pending.id, PEOPLE.approver));
+    const approved = value(await t.world.services.decisions.approve(pending.id, PEOPLE.approver));
     expect(approved.status).toBe('approved');
     expect(approved.decidedBy).toEqual({ id: PEOPLE.approver.id, name: 'Patti Fernandez' });
-    expect(appliedWrites(h)).toHaveLength(0);
-    await world.tasks.idle();
+    expect(appliedWrites(t.h)).toHaveLength(0);
+    await t.world.tasks.idle();
 
-    const done = await world.store.get(pending.id);
-    const writes = appliedWrites(h);
+    const done = await t.world.store.get(pending.id);
+    const writes = appliedWrites(t.h);
     expect(writes).toHaveLength(1);
     expect(done).toMatchObject({ status: 'assigned', attempts: 1 });
     expect(done?.outcome?.graphRequestId).toBe(writes[0]!.requestId);
@@ -63,8 +52,8 @@ describe('a request from submission to its end', () => {
       intent: 'required',
       target: { groupId: group.id },
     });
-    expect(world.notifier.story(pending.id)).toEqual(['submitted', 'approve', 'assigned']);
-    const audit = await world.store.auditSince('2000-01-01T00:00:00.000Z');
+    expect(t.world.notifier.story(pending.id)).toEqual(['submitted', 'approve', 'assigned']);
+    const audit = await t.world.store.auditSince('2000-01-01T00:00:00.000Z');
     expect(audit.map((a) => `${a.action}:${a.from}->${a.to}`)).toEqual([
       'submit:draft->pending',
       'approve:pending->approved',
@@ -80,96 +69,96 @@ describe('a request from submission to its end', () => {
 
   test('an app configuration policy is assigned on the cast path without an intent', async () => {
     const policyId = WELL_KNOWN.configPolicies.android;
-    const pending = await submitRequest(world, {
+    const pending = await submitRequest(t.world, {
       kind: 'configPolicy',
       itemId: policyId,
       target: { type: 'group', groupId: WELL_KNOWN.groups.sales },
     });
     expect(pending.intent).toBeUndefined();
     expect(pending.diff?.map((d) => d.text)).toEqual([
-      `+ ${groupName(h, WELL_KNOWN.groups.sales)}`,
+      `+ ${groupName(t.h, WELL_KNOWN.groups.sales)}`,
     ]);
 
-    value(await world.services.decisions.approve(pending.id, PEOPLE.approver));
-    await world.tasks.idle();
+    value(await t.world.services.decisions.approve(pending.id, PEOPLE.approver));
+    await t.world.tasks.idle();
 
-    expect((await world.store.get(pending.id))?.status).toBe('assigned');
-    const writes = appliedWrites(h);
+    expect((await t.world.store.get(pending.id))?.status).toBe('assigned');
+    const writes = appliedWrites(t.h);
     expect(writes).toHaveLength(1);
     expect(writes[0]!.path).toMatch(/managedDeviceMobileAppConfiguration\/assign$/);
     expect((writes[0]!.body as { assignments: unknown[] }).assignments).toHaveLength(1);
   });
 
   test('an approver rejects with a reason: the requester is told why and nothing is written', async () => {
-    const pending = await submitRequest(world, unassignedZoomRequest(h));
+    const pending = await submitRequest(t.world, unassignedZoomRequest(t.h));
 
     const rejected = value(
-      await world.services.decisions.reject(pending.id, PEOPLE.approver, '  Use the web app  '),
+      await t.world.services.decisions.reject(pending.id, PEOPLE.approver, '  Use the web app  '),
     );
-    await world.tasks.idle();
+    await t.world.tasks.idle();
 
     expect(rejected).toMatchObject({ status: 'rejected', rejectReason: 'Use the web app' });
-    expect(world.notifier.story(pending.id)).toEqual(['submitted', 'reject']);
-    expect(h.sim.control.writes()).toHaveLength(0);
-    const audit = await world.store.auditSince('2000-01-01T00:00:00.000Z');
+    expect(t.world.notifier.story(pending.id)).toEqual(['submitted', 'reject']);
+    expect(t.h.sim.control.writes()).toHaveLength(0);
+    const audit = await t.world.store.auditSince('2000-01-01T00:00:00.000Z');
     expect(audit.at(-1)).toMatchObject({ action: 'reject', detail: 'Use the web app' });
   });
 
   test('a rejection without a reason is refused and changes nothing', async () => {
-    const pending = await submitRequest(world, unassignedZoomRequest(h));
+    const pending = await submitRequest(t.world, unassignedZoomRequest(t.h));
 
-    const result = await world.services.decisions.reject(pending.id, PEOPLE.approver, '   ');
+    const result = await t.world.services.decisions.reject(pending.id, PEOPLE.approver, '   ');
 
     expect(refusal(result).code).toBe('invalid-request');
     expect(refusal(result).message).toMatch(/reason/);
     expect(result.ok || result.request?.status).toBe('pending');
-    expect((await world.store.get(pending.id))?.revision).toBe(pending.revision);
+    expect((await t.world.store.get(pending.id))?.revision).toBe(pending.revision);
   });
 
   test('the requester cancels a pending request; nobody else may', async () => {
-    const pending = await submitRequest(world, unassignedZoomRequest(h));
+    const pending = await submitRequest(t.world, unassignedZoomRequest(t.h));
 
-    const byOther = await world.services.decisions.cancel(pending.id, PEOPLE.approver);
+    const byOther = await t.world.services.decisions.cancel(pending.id, PEOPLE.approver);
     expect(refusal(byOther).code).toBe('not-requester');
-    const cancelled = value(await world.services.decisions.cancel(pending.id, PEOPLE.requester));
-    await world.tasks.idle();
+    const cancelled = value(await t.world.services.decisions.cancel(pending.id, PEOPLE.requester));
+    await t.world.tasks.idle();
 
     expect(cancelled).toMatchObject({ status: 'cancelled', cancelledBy: { name: 'Megan Bowen' } });
-    expect(world.notifier.story(pending.id)).toEqual(['submitted', 'cancel']);
-    const late = await world.services.decisions.approve(pending.id, PEOPLE.approver);
+    expect(t.world.notifier.story(pending.id)).toEqual(['submitted', 'cancel']);
+    const late = await t.world.services.decisions.approve(pending.id, PEOPLE.approver);
     expect(refusal(late).message).toMatch(
       /^REQ-1001 was cancelled by Megan Bowen on .*; it can no longer be approved\.$/,
     );
   });
 
   test('an approver cannot approve a request they made themselves', async () => {
-    const mine = await submitRequest(world, unassignedZoomRequest(h), PEOPLE.approver);
+    const mine = await submitRequest(t.world, unassignedZoomRequest(t.h), PEOPLE.approver);
 
-    const result = await world.services.decisions.approve(mine.id, PEOPLE.approver);
+    const result = await t.world.services.decisions.approve(mine.id, PEOPLE.approver);
 
     expect(refusal(result).code).toBe('self-approval');
-    expect((await world.store.get(mine.id))?.status).toBe('pending');
+    expect((await t.world.store.get(mine.id))?.status).toBe('pending');
   });
 
   test('someone who is not an approver cannot approve or reject', async () => {
-    const pending = await submitRequest(world, unassignedZoomRequest(h));
+    const pending = await submitRequest(t.world, unassignedZoomRequest(t.h));
 
-    const approve = await world.services.decisions.approve(pending.id, PEOPLE.outsider);
-    const reject = await world.services.decisions.reject(pending.id, PEOPLE.outsider, 'no');
+    const approve = await t.world.services.decisions.approve(pending.id, PEOPLE.outsider);
+    const reject = await t.world.services.decisions.reject(pending.id, PEOPLE.outsider, 'no');
 
     expect(refusal(approve).code).toBe('not-approver');
     expect(refusal(reject).code).toBe('not-approver');
-    expect((await world.store.get(pending.id))?.status).toBe('pending');
+    expect((await t.world.store.get(pending.id))?.status).toBe('pending');
   });
 
   test('two approvers approving at the same instant: one wins, the other is told who won, one write', async () => {
-    const pending = await submitRequest(world, unassignedZoomRequest(h));
+    const pending = await submitRequest(t.world, unassignedZoomRequest(t.h));
 
     const results = await Promise.all([
-      world.services.decisions.approve(pending.id, PEOPLE.approver),
-      world.services.decisions.approve(pending.id, PEOPLE.otherApprover),
+      t.world.services.decisions.approve(pending.id, PEOPLE.approver),
+      t.world.services.decisions.approve(pending.id, PEOPLE.otherApprover),
     ]);
-    await world.tasks.idle();
+    await t.world.tasks.idle();
 
     const won = results.filter((r) => r.ok);
     const lost = results.filter((r) => !r.ok);
@@ -179,49 +168,49 @@ describe('a request from submission to its end', () => {
     const error = refusal(lost[0]!);
     expect(error.code).toBe('conflict');
     expect(error.message).toMatch(new RegExp(`^REQ-1001 was already approved by ${winner} on `));
-    expect(appliedWrites(h)).toHaveLength(1);
-    expect(world.notifier.story(pending.id)).toEqual(['submitted', 'approve', 'assigned']);
+    expect(appliedWrites(t.h)).toHaveLength(1);
+    expect(t.world.notifier.story(pending.id)).toEqual(['submitted', 'approve', 'assigned']);
   });
 
   test('a request approved twice by the same click changes nothing the second time', async () => {
-    const pending = await submitRequest(world, unassignedZoomRequest(h));
-    value(await world.services.decisions.approve(pending.id, PEOPLE.approver));
-    await world.tasks.idle();
+    const pending = await submitRequest(t.world, unassignedZoomRequest(t.h));
+    value(await t.world.services.decisions.approve(pending.id, PEOPLE.approver));
+    await t.world.tasks.idle();
 
-    const again = await world.services.decisions.approve(pending.id, PEOPLE.approver);
+    const again = await t.world.services.decisions.approve(pending.id, PEOPLE.approver);
 
     // The same approver's repeated click (a resent invoke) is answered with the request as it is.
     expect(value(again).status).toBe('assigned');
-    await world.tasks.idle();
-    expect(appliedWrites(h)).toHaveLength(1);
-    const trail = await world.store.auditSince('2000-01-01T00:00:00Z');
+    await t.world.tasks.idle();
+    expect(appliedWrites(t.h)).toHaveLength(1);
+    const trail = await t.world.store.auditSince('2000-01-01T00:00:00Z');
     expect(trail.filter((r) => r.action === 'approve')).toHaveLength(1);
   });
 
   test('approving a request that has expired or was rejected is refused with what happened', async () => {
-    const late = await submitRequest(world, unassignedZoomRequest(h));
-    const decided = await submitRequest(world, unassignedZoomRequest(h));
-    value(await world.services.decisions.reject(decided.id, PEOPLE.otherApprover, 'Not now'));
-    world.clock.advanceHours(73);
+    const late = await submitRequest(t.world, unassignedZoomRequest(t.h));
+    const decided = await submitRequest(t.world, unassignedZoomRequest(t.h));
+    value(await t.world.services.decisions.reject(decided.id, PEOPLE.otherApprover, 'Not now'));
+    t.world.clock.advanceHours(73);
 
-    const expired = await world.services.decisions.approve(late.id, PEOPLE.approver);
-    const rejected = await world.services.decisions.approve(decided.id, PEOPLE.approver);
-    await world.tasks.idle();
+    const expired = await t.world.services.decisions.approve(late.id, PEOPLE.approver);
+    const rejected = await t.world.services.decisions.approve(decided.id, PEOPLE.approver);
+    await t.world.tasks.idle();
 
     expect(refusal(expired)).toMatchObject({
       code: 'invalid-state',
       message: 'REQ-1001 expired on 2026-03-05 09:00 UTC; it can no longer be approved.',
     });
-    expect((await world.store.get(late.id))?.status).toBe('expired');
-    expect(world.notifier.story(late.id)).toEqual(['submitted', 'expire']);
+    expect((await t.world.store.get(late.id))?.status).toBe('expired');
+    expect(t.world.notifier.story(late.id)).toEqual(['submitted', 'expire']);
     expect(refusal(rejected).message).toBe(
       'REQ-1002 was rejected by Alex Wilber on 2026-03-02 09:00 UTC; it can no longer be approved.',
     );
-    expect(h.sim.control.writes()).toHaveLength(0);
+    expect(t.h.sim.control.writes()).toHaveLength(0);
   });
 
   test('an unknown request id is refused', async () => {
-    const result = await world.services.decisions.approve('no-such-id', PEOPLE.approver);
+    const result = await t.world.services.decisions.approve('no-such-id', PEOPLE.approver);
     expect(refusal(result).code).toBe('unknown-request');
   });
 });

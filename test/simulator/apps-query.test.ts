@@ -1,12 +1,7 @@
-import type { SimulatorHandle } from '../../src/simulator/server';
 import { TINY } from '../fixtures/tiny-tenant';
-import { type Answer, appPath, get, pluck, startTiny } from './sim-client';
+import { type Answer, appPath, get, pluck, useTinySimulator } from './sim-client';
 
-let sim: SimulatorHandle;
-beforeAll(async () => {
-  sim = await startTiny();
-});
-afterAll(() => sim.close());
+const sim = useTinySimulator({ resetEachTest: false });
 
 const APPS = '/beta/deviceAppManagement/mobileApps';
 const q = (query: string) => `${APPS}?${query}`;
@@ -14,12 +9,12 @@ const f = (filter: string) => q(`$filter=${encodeURIComponent(filter)}`);
 
 describe('listing mobile apps', () => {
   it('pages through every app with an absolute @odata.nextLink that keeps the query', async () => {
-    const pages: Answer[] = [await get(sim, q('$top=4&$select=displayName'))];
+    const pages: Answer[] = [await get(sim(), q('$top=4&$select=displayName'))];
     for (let next = pages[0]?.body['@odata.nextLink']; typeof next === 'string';) {
-      expect(next.startsWith(`${sim.url}/beta/deviceAppManagement/mobileApps?`)).toBe(true);
+      expect(next.startsWith(`${sim().url}/beta/deviceAppManagement/mobileApps?`)).toBe(true);
       expect(next).toContain('$select=displayName');
       expect(next).toContain('$skiptoken=');
-      const page = await get(sim, next);
+      const page = await get(sim(), next);
       pages.push(page);
       next = page.body['@odata.nextLink'];
     }
@@ -27,12 +22,12 @@ describe('listing mobile apps', () => {
     const ids = pages.flatMap((p) => pluck(p, 'id'));
     expect(new Set(ids).size).toBe(9);
     expect(pages[0]?.body['@odata.context']).toBe(
-      `${sim.url}/beta/$metadata#deviceAppManagement/mobileApps(displayName)`,
+      `${sim().url}/beta/$metadata#deviceAppManagement/mobileApps(displayName)`,
     );
   });
 
   it('keeps id and @odata.type under $select and drops the rest', async () => {
-    const res = await get(sim, q('$select=displayName&$top=1'));
+    const res = await get(sim(), q('$select=displayName&$top=1'));
     expect(res.body.value?.[0]).toEqual({
       '@odata.type': '#microsoft.graph.win32LobApp',
       id: TINY.apps.win32,
@@ -41,26 +36,26 @@ describe('listing mobile apps', () => {
   });
 
   it('refuses $select of a property mobileApp does not have', async () => {
-    const res = await get(sim, q('$select=displayName,fooBar'));
+    const res = await get(sim(), q('$select=displayName,fooBar'));
     expect(res.status).toBe(400);
     expect(res.body.error?.message).toMatch(/fooBar/);
   });
 
   it('filters with startswith case-insensitively', async () => {
-    const res = await get(sim, f("startswith(displayName,'contoso')"));
+    const res = await get(sim(), f("startswith(displayName,'contoso')"));
     expect(pluck(res, 'displayName')).toEqual(['Contoso VPN', 'Contoso Intranet']);
   });
 
   it('filters with eq on publishingState and on displayName', async () => {
-    const unpublished = await get(sim, f("publishingState eq 'notPublished'"));
+    const unpublished = await get(sim(), f("publishingState eq 'notPublished'"));
     expect(pluck(unpublished, 'id')).toEqual([TINY.apps.unpublished]);
-    const byName = await get(sim, f("displayName eq 'Slack for iOS'"));
+    const byName = await get(sim(), f("displayName eq 'Slack for iOS'"));
     expect(pluck(byName, 'id')).toEqual([TINY.apps.iosStore]);
   });
 
   it('combines filters with and, or and parentheses', async () => {
     const both = await get(
-      sim,
+      sim(),
       f(
         "isof('microsoft.graph.win32LobApp') and (startswith(displayName,'Legacy') or startswith(displayName,'Adobe'))",
       ),
@@ -69,62 +64,65 @@ describe('listing mobile apps', () => {
   });
 
   it('filters by type with isof, including abstract base types', async () => {
-    const win32 = await get(sim, f("isof('microsoft.graph.win32LobApp')"));
+    const win32 = await get(sim(), f("isof('microsoft.graph.win32LobApp')"));
     expect(pluck(win32, 'id')).toEqual([
       TINY.apps.win32,
       TINY.apps.policySet,
       TINY.apps.unpublished,
     ]);
-    const lob = await get(sim, f("isof('microsoft.graph.mobileLobApp')"));
+    const lob = await get(sim(), f("isof('microsoft.graph.mobileLobApp')"));
     expect(lob.body.value).toHaveLength(3);
-    const unknown = await get(sim, f("isof('microsoft.graph.noSuchApp')"));
+    const unknown = await get(sim(), f("isof('microsoft.graph.noSuchApp')"));
     expect(unknown.status).toBe(400);
   });
 
   it('refuses an unsupported $filter with a 400 naming what is unsupported', async () => {
-    const fn = await get(sim, f("contains(displayName,'VPN')"));
+    const fn = await get(sim(), f("contains(displayName,'VPN')"));
     expect(fn.status).toBe(400);
     expect(fn.body.error?.code).toBe('BadRequest');
     expect(fn.body.error?.message).toMatch(/contains/);
-    const op = await get(sim, f("displayName ne 'x'"));
+    const op = await get(sim(), f("displayName ne 'x'"));
     expect(op.body.error?.message).toMatch(/operator 'ne'/);
-    const prop = await get(sim, f("colour eq 'red'"));
+    const prop = await get(sim(), f("colour eq 'red'"));
     expect(prop.body.error?.message).toMatch(/colour/);
-    expect((await get(sim, f("startswith(displayName,'x'"))).status).toBe(400);
+    expect((await get(sim(), f("startswith(displayName,'x'"))).status).toBe(400);
   });
 
   it('sorts with $orderby=displayName, ascending or descending', async () => {
-    const asc = pluck(await get(sim, q('$orderby=displayName&$select=displayName')), 'displayName');
+    const asc = pluck(
+      await get(sim(), q('$orderby=displayName&$select=displayName')),
+      'displayName',
+    );
     expect(asc).toEqual([...asc].sort((a, b) => String(a).localeCompare(String(b))));
-    const desc = pluck(await get(sim, q('$orderby=displayName desc')), 'displayName');
+    const desc = pluck(await get(sim(), q('$orderby=displayName desc')), 'displayName');
     expect(desc).toEqual([...asc].reverse());
   });
 
   it('counts with $count=true and limits $top to 999', async () => {
-    const counted = await get(sim, q('$count=true&$top=2'));
+    const counted = await get(sim(), q('$count=true&$top=2'));
     expect(counted.body['@odata.count']).toBe(9);
-    const tooMany = await get(sim, q('$top=1000'));
+    const tooMany = await get(sim(), q('$top=1000'));
     expect(tooMany.status).toBe(400);
     expect(tooMany.body.error?.message).toMatch(/between 1 and 999/);
   });
 
   it('refuses $expand=assignments on the list (deprecated by Microsoft) and unknown options', async () => {
-    expect((await get(sim, q('$expand=assignments'))).status).toBe(400);
-    expect((await get(sim, q('$skip=2'))).status).toBe(400);
-    expect((await get(sim, q('$top=2&$top=3'))).status).toBe(400);
+    expect((await get(sim(), q('$expand=assignments'))).status).toBe(400);
+    expect((await get(sim(), q('$skip=2'))).status).toBe(400);
+    expect((await get(sim(), q('$top=2&$top=3'))).status).toBe(400);
   });
 });
 
 describe('one mobile app', () => {
   it('answers 404 ResourceNotFound for an unknown id', async () => {
-    const res = await get(sim, appPath('beta', '00000000-0000-0000-0000-000000000000'));
+    const res = await get(sim(), appPath('beta', '00000000-0000-0000-0000-000000000000'));
     expect(res.status).toBe(404);
     expect(res.body.error?.code).toBe('ResourceNotFound');
   });
 
   it('expands its assignments with $expand=assignments', async () => {
     const res = await get(
-      sim,
+      sim(),
       appPath('beta', TINY.apps.win32, '?$expand=assignments&$select=displayName'),
     );
     expect(res.body.displayName).toBe('Contoso VPN');
@@ -139,7 +137,7 @@ describe('one mobile app', () => {
   });
 
   it('lists its assignments in the beta shape, with filters and source', async () => {
-    const res = await get(sim, appPath('beta', TINY.apps.policySet, '/assignments'));
+    const res = await get(sim(), appPath('beta', TINY.apps.policySet, '/assignments'));
     expect(res.body.value?.[0]).toMatchObject({
       source: 'policySets',
       sourceId: TINY.policySetId,

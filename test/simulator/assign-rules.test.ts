@@ -1,4 +1,3 @@
-import type { SimulatorHandle } from '../../src/simulator/server';
 import { TINY } from '../fixtures/tiny-tenant';
 import {
   ALL_DEVICES_TARGET,
@@ -9,20 +8,15 @@ import {
   get,
   groupTarget,
   post,
-  startTiny,
+  useTinySimulator,
   WIN32_SETTINGS,
 } from './sim-client';
 
-let sim: SimulatorHandle;
-beforeAll(async () => {
-  sim = await startTiny();
-});
-afterAll(() => sim.close());
-beforeEach(() => sim.control.reset());
+const sim = useTinySimulator();
 
 const G = TINY.groups;
 const assignWin32 = (body: unknown, version: 'beta' | 'v1.0' = 'beta') =>
-  post(sim, appPath(version, TINY.apps.win32, '/assign'), body);
+  post(sim(), appPath(version, TINY.apps.win32, '/assign'), body);
 const set = (...entries: object[]) => ({ mobileAppAssignments: entries });
 const include = (groupId: string, intent = 'required') =>
   appAssignment(groupTarget(groupId), intent, WIN32_SETTINGS);
@@ -32,15 +26,15 @@ async function expectRefused(
   message: RegExp | string,
   appId: string = TINY.apps.win32,
 ) {
-  const before = structuredClone(sim.control.tenant().appAssignments.get(appId));
-  const res = await post(sim, appPath('beta', appId, '/assign'), body);
+  const before = structuredClone(sim().control.tenant().appAssignments.get(appId));
+  const res = await post(sim(), appPath('beta', appId, '/assign'), body);
   expect(res.status).toBe(400);
   expect(res.body.error?.code).toBe('BadRequest');
   expect(res.body.error?.message).toEqual(
     typeof message === 'string' ? message : expect.stringMatching(message),
   );
   expect(res.body.error?.innerError['request-id']).toBe(res.headers.get('request-id'));
-  expect(sim.control.tenant().appAssignments.get(appId)).toEqual(before);
+  expect(sim().control.tenant().appAssignments.get(appId)).toEqual(before);
 }
 
 describe('assign bodies the official schema rejects', () => {
@@ -133,18 +127,18 @@ describe("Intune's service rules for assign", () => {
 
 describe('what an accepted assign does', () => {
   it('accepts every existing set re-posted verbatim, less id, source and sourceId', async () => {
-    const tenant = sim.control.tenant();
+    const tenant = sim().control.tenant();
     for (const app of tenant.apps.filter((a) => a.publishingState === 'published')) {
       const current = tenant.appAssignments.get(app.id) ?? [];
       const body = set(...current.map(({ id: _id, source: _s, sourceId: _si, ...rest }) => rest));
-      const res = await post(sim, appPath('beta', app.id, '/assign'), body);
+      const res = await post(sim(), appPath('beta', app.id, '/assign'), body);
       expect([app.displayName, res.status]).toEqual([app.displayName, 204]);
     }
   });
 
   it('answers 404 for an assign to an unknown app', async () => {
     const res = await post(
-      sim,
+      sim(),
       appPath('beta', '33333333-3333-4333-8333-333333333333', '/assign'),
       set(),
     );
@@ -166,7 +160,7 @@ describe('what an accepted assign does', () => {
     );
     expect(res.status).toBe(204);
     expect(res.body).toEqual({});
-    const after = await get(sim, appPath('beta', TINY.apps.win32, '/assignments'));
+    const after = await get(sim(), appPath('beta', TINY.apps.win32, '/assignments'));
     expect(after.body.value?.map((a) => [a.id, a.source, a.sourceId])).toEqual([
       [`${G.finance}_0_0`, 'direct', null],
       [`${G.contractors}_0_1`, 'direct', null],
@@ -180,16 +174,16 @@ describe('what an accepted assign does', () => {
   it('keeps a source a beta body posted', async () => {
     const entry = { ...include(G.allStaff), source: 'policySets', sourceId: TINY.policySetId };
     expect((await assignWin32(set(entry))).status).toBe(204);
-    const stored = sim.control.tenant().appAssignments.get(TINY.apps.win32);
+    const stored = sim().control.tenant().appAssignments.get(TINY.apps.win32);
     expect(stored?.[0]).toMatchObject({ source: 'policySets', sourceId: TINY.policySetId });
   });
 
   it('deletes every assignment on an empty array, updates isAssigned and records the write', async () => {
     expect((await assignWin32(set())).status).toBe(204);
-    expect(sim.control.tenant().appAssignments.get(TINY.apps.win32)).toEqual([]);
-    const app = await get(sim, appPath('beta', TINY.apps.win32));
+    expect(sim().control.tenant().appAssignments.get(TINY.apps.win32)).toEqual([]);
+    const app = await get(sim(), appPath('beta', TINY.apps.win32));
     expect(app.body.isAssigned).toBe(false);
-    const [write] = sim.control.writes();
+    const [write] = sim().control.writes();
     expect(write).toMatchObject({
       method: 'POST',
       version: 'beta',
@@ -202,8 +196,12 @@ describe('what an accepted assign does', () => {
 
   it('records refused writes too', async () => {
     await assignWin32({ mobileAppGroupAssignments: [] });
-    expect(sim.control.writes().map((w) => w.status)).toEqual([400]);
-    sim.control.clearWrites();
-    expect(sim.control.writes()).toEqual([]);
+    expect(
+      sim()
+        .control.writes()
+        .map((w) => w.status),
+    ).toEqual([400]);
+    sim().control.clearWrites();
+    expect(sim().control.writes()).toEqual([]);
   });
 });

@@ -1,46 +1,41 @@
-import type { SimulatorHandle } from '../../src/simulator/server';
 import { TINY } from '../fixtures/tiny-tenant';
-import { get, pluck, post, startTiny } from './sim-client';
+import { get, pluck, post, useTinySimulator } from './sim-client';
 
-let sim: SimulatorHandle;
-beforeAll(async () => {
-  sim = await startTiny();
-});
-afterAll(() => sim.close());
+const sim = useTinySimulator({ resetEachTest: false });
 
 const G = TINY.groups;
 const EVENTUAL = { headers: { ConsistencyLevel: 'eventual' } };
 const search = (term: string) =>
   `/v1.0/groups?$search=${encodeURIComponent(`"displayName:${term}"`)}`;
 const check = (user: string, groupIds: string[]) =>
-  post(sim, `/v1.0/users/${user}/checkMemberGroups`, { groupIds });
+  post(sim(), `/v1.0/users/${user}/checkMemberGroups`, { groupIds });
 
 describe('groups', () => {
   it('refuses $search without ConsistencyLevel: eventual with Request_UnsupportedQuery', async () => {
-    const res = await get(sim, search('sales'));
+    const res = await get(sim(), search('sales'));
     expect(res.status).toBe(400);
     expect(res.body.error?.code).toBe('Request_UnsupportedQuery');
     expect(res.body.error?.message).toMatch(/ConsistencyLevel: eventual/);
   });
 
   it('searches word prefixes case-insensitively with ConsistencyLevel: eventual', async () => {
-    expect(pluck(await get(sim, search('emea'), EVENTUAL), 'displayName')).toEqual([
+    expect(pluck(await get(sim(), search('emea'), EVENTUAL), 'displayName')).toEqual([
       'Sales EMEA',
       'Sales EMEA UK',
     ]);
-    expect(pluck(await get(sim, search('pilot'), EVENTUAL), 'displayName')).toEqual([
+    expect(pluck(await get(sim(), search('pilot'), EVENTUAL), 'displayName')).toEqual([
       'SG-PilotDevices',
     ]);
-    expect(pluck(await get(sim, search('devices'), EVENTUAL), 'displayName')).toEqual([
+    expect(pluck(await get(sim(), search('devices'), EVENTUAL), 'displayName')).toEqual([
       'SG-PilotDevices',
     ]);
-    expect(pluck(await get(sim, search('ales'), EVENTUAL), 'displayName')).toEqual([]);
-    expect((await get(sim, '/v1.0/groups?$search=sales', EVENTUAL)).status).toBe(400);
+    expect(pluck(await get(sim(), search('ales'), EVENTUAL), 'displayName')).toEqual([]);
+    expect((await get(sim(), '/v1.0/groups?$search=sales', EVENTUAL)).status).toBe(400);
   });
 
   it('filters with startswith, selects, counts (with the header only) and pages', async () => {
     const res = await get(
-      sim,
+      sim(),
       `/beta/groups?$filter=${encodeURIComponent("startswith(displayName,'sales')")}&$select=displayName&$count=true&$top=2`,
       EVENTUAL,
     );
@@ -49,23 +44,23 @@ describe('groups', () => {
       { id: G.sales, displayName: 'Sales' },
       { id: G.salesEmea, displayName: 'Sales EMEA' },
     ]);
-    expect(pluck(await get(sim, String(res.body['@odata.nextLink']), EVENTUAL), 'id')).toEqual([
+    expect(pluck(await get(sim(), String(res.body['@odata.nextLink']), EVENTUAL), 'id')).toEqual([
       G.salesEmeaUk,
     ]);
-    expect((await get(sim, '/v1.0/groups?$count=true')).status).toBe(400);
+    expect((await get(sim(), '/v1.0/groups?$count=true')).status).toBe(400);
   });
 
   it('allows $top up to 999 and refuses more', async () => {
-    expect((await get(sim, '/v1.0/groups?$top=999')).status).toBe(200);
-    const res = await get(sim, '/v1.0/groups?$top=1000');
+    expect((await get(sim(), '/v1.0/groups?$top=999')).status).toBe(200);
+    const res = await get(sim(), '/v1.0/groups?$top=1000');
     expect(res.status).toBe(400);
   });
 
   it('reads one group and answers Request_ResourceNotFound for an unknown one', async () => {
-    expect((await get(sim, `/v1.0/groups/${G.finance}?$select=displayName`)).body).toMatchObject({
+    expect((await get(sim(), `/v1.0/groups/${G.finance}?$select=displayName`)).body).toMatchObject({
       displayName: 'Finance',
     });
-    const res = await get(sim, '/v1.0/groups/00000000-0000-0000-0000-000000000000');
+    const res = await get(sim(), '/v1.0/groups/00000000-0000-0000-0000-000000000000');
     expect(res.status).toBe(404);
     expect(res.body.error?.code).toBe('Request_ResourceNotFound');
   });
@@ -73,11 +68,11 @@ describe('groups', () => {
 
 describe('users', () => {
   it('reads a user by id or by userPrincipalName', async () => {
-    expect((await get(sim, `/v1.0/users/${TINY.users.carol}`)).body.displayName).toBe('Carol');
-    expect((await get(sim, '/v1.0/users/CAROL@contoso.onmicrosoft.com')).body.id).toBe(
+    expect((await get(sim(), `/v1.0/users/${TINY.users.carol}`)).body.displayName).toBe('Carol');
+    expect((await get(sim(), '/v1.0/users/CAROL@contoso.onmicrosoft.com')).body.id).toBe(
       TINY.users.carol,
     );
-    const res = await get(sim, '/v1.0/users/nobody@contoso.onmicrosoft.com');
+    const res = await get(sim(), '/v1.0/users/nobody@contoso.onmicrosoft.com');
     expect(res.status).toBe(404);
     expect(res.body.error?.code).toBe('Request_ResourceNotFound');
   });

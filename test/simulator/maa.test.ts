@@ -1,4 +1,3 @@
-import type { SimulatorHandle } from '../../src/simulator/server';
 import { TINY } from '../fixtures/tiny-tenant';
 import {
   type Answer,
@@ -8,18 +7,13 @@ import {
   get,
   groupTarget,
   post,
-  startTiny,
+  useTinySimulator,
   WIN32_SETTINGS,
 } from './sim-client';
 
-let sim: SimulatorHandle;
-beforeAll(async () => {
-  sim = await startTiny();
-});
-afterAll(() => sim.close());
+const sim = useTinySimulator();
 beforeEach(() => {
-  sim.control.reset();
-  sim.control.settings({ multiAdminApproval: true });
+  sim().control.settings({ multiAdminApproval: true });
 });
 
 const PATH = appPath('beta', TINY.apps.win32, '/assign');
@@ -38,7 +32,7 @@ function write(
   if (options.justification !== null)
     headers['x-msft-approval-justification'] = options.justification ?? b64(JUSTIFICATION);
   if (options.code) headers['x-msft-approval-code'] = options.code;
-  return post(sim, PATH, options.body ?? BODY, { headers });
+  return post(sim(), PATH, options.body ?? BODY, { headers });
 }
 
 async function held(): Promise<string> {
@@ -47,7 +41,7 @@ async function held(): Promise<string> {
   return res.headers.get('x-msft-approval-code') as string;
 }
 
-const win32Assignments = () => sim.control.tenant().appAssignments.get(TINY.apps.win32) ?? [];
+const win32Assignments = () => sim().control.tenant().appAssignments.get(TINY.apps.win32) ?? [];
 
 describe('Intune Multi Admin Approval', () => {
   it('holds a write with 403 ApprovalRequired and the code in x-msft-approval-code', async () => {
@@ -57,11 +51,15 @@ describe('Intune Multi Admin Approval', () => {
     const code = res.headers.get('x-msft-approval-code');
     expect(code).toMatch(/^[0-9a-f-]{36}$/);
     expect(win32Assignments()).toHaveLength(4);
-    expect(sim.control.writes().map((w) => w.status)).toEqual([403]);
+    expect(
+      sim()
+        .control.writes()
+        .map((w) => w.status),
+    ).toEqual([403]);
   });
 
   it('answers 412 instead when approvalRequiredStatus is 412', async () => {
-    sim.control.settings({ approvalRequiredStatus: 412 });
+    sim().control.settings({ approvalRequiredStatus: 412 });
     const res = await write();
     expect(res.status).toBe(412);
     expect(res.headers.get('x-msft-approval-code')).toBeTruthy();
@@ -70,7 +68,7 @@ describe('Intune Multi Admin Approval', () => {
   it('lists the approval request on beta with the decoded justification and the held write', async () => {
     const code = await held();
     const list = await get(
-      sim,
+      sim(),
       `/beta/deviceManagement/operationApprovalRequests?$filter=${encodeURIComponent(`id eq '${code}'`)}`,
     );
     expect(list.body.value).toEqual([
@@ -82,16 +80,16 @@ describe('Intune Multi Admin Approval', () => {
       }),
     ]);
     expect(list.body.value?.[0]).not.toHaveProperty('held');
-    const one = await get(sim, `/beta/deviceManagement/operationApprovalRequests/${code}`);
+    const one = await get(sim(), `/beta/deviceManagement/operationApprovalRequests/${code}`);
     expect(one.body).toMatchObject({
       id: code,
       expirationDateTime: expect.any(String),
       requestor: expect.any(Object),
     });
     expect(
-      (await get(sim, `/v1.0/deviceManagement/operationApprovalRequests/${code}`)).status,
+      (await get(sim(), `/v1.0/deviceManagement/operationApprovalRequests/${code}`)).status,
     ).toBe(400);
-    const [record] = sim.control.approvalRequests();
+    const [record] = sim().control.approvalRequests();
     expect(record?.held).toEqual({
       method: 'POST',
       version: 'beta',
@@ -105,7 +103,7 @@ describe('Intune Multi Admin Approval', () => {
     expect((await write({ justification: 'not base64!' })).status).toBe(400);
     expect((await write({ justification: b64('x'.repeat(1025)) })).status).toBe(400);
     expect((await write({ justification: b64('é'.repeat(1024)) })).status).toBe(403);
-    expect(sim.control.approvalRequests()).toHaveLength(1);
+    expect(sim().control.approvalRequests()).toHaveLength(1);
   });
 
   it('refuses a replay before approval, and with an unknown code', async () => {
@@ -119,7 +117,7 @@ describe('Intune Multi Admin Approval', () => {
 
   it('applies the identical replay once approved and marks the request completed', async () => {
     const code = await held();
-    expect(sim.control.decideApproval(code, 'approve').request.status).toBe('approved');
+    expect(sim().control.decideApproval(code, 'approve').request.status).toBe('approved');
     const reordered = {
       mobileAppAssignments: [{ ...BODY.mobileAppAssignments[0] }].map(
         ({ target, intent, settings }) => ({
@@ -133,7 +131,7 @@ describe('Intune Multi Admin Approval', () => {
     const res = await write({ code, body: reordered });
     expect(res.status).toBe(204);
     expect(win32Assignments().map((a) => a.id)).toEqual([`${TINY.groups.finance}_1_0`]);
-    expect(sim.control.approvalRequests()[0]?.request.status).toBe('completed');
+    expect(sim().control.approvalRequests()[0]?.request.status).toBe('completed');
     const again = await write({ code });
     expect(again.status).toBe(403);
     expect(again.body.error?.message).toMatch(/completed/);
@@ -141,12 +139,12 @@ describe('Intune Multi Admin Approval', () => {
 
   it('refuses an approved code replayed with a different body or path', async () => {
     const code = await held();
-    sim.control.decideApproval(code, 'approve');
+    sim().control.decideApproval(code, 'approve');
     const otherBody = { mobileAppAssignments: [] };
     const res = await write({ code, body: otherBody });
     expect(res.status).toBe(403);
     expect(res.body.error?.message).toMatch(/identical/);
-    const otherPath = await post(sim, appPath('beta', TINY.apps.policySet, '/assign'), BODY, {
+    const otherPath = await post(sim(), appPath('beta', TINY.apps.policySet, '/assign'), BODY, {
       headers: {
         'x-msft-approval-justification': b64(JUSTIFICATION),
         'x-msft-approval-code': code,
@@ -158,18 +156,18 @@ describe('Intune Multi Admin Approval', () => {
 
   it('refuses the replay of a rejected request, and a second decision', async () => {
     const code = await held();
-    expect(sim.control.decideApproval(code, 'reject').request.status).toBe('rejected');
+    expect(sim().control.decideApproval(code, 'reject').request.status).toBe('rejected');
     const res = await write({ code });
     expect(res.status).toBe(403);
     expect(res.body.error?.message).toMatch(/rejected/);
-    expect(() => sim.control.decideApproval(code, 'approve')).toThrow(/rejected/);
+    expect(() => sim().control.decideApproval(code, 'approve')).toThrow(/rejected/);
   });
 
   it('decides over the HTTP control API too', async () => {
     const code = await held();
-    const approved = await call(sim, 'POST', `/_sim/approvals/${code}/approve`, { token: null });
+    const approved = await call(sim(), 'POST', `/_sim/approvals/${code}/approve`, { token: null });
     expect(approved.status).toBe(200);
-    expect((await get(sim, '/_sim/approvals', { token: null })).body.value?.[0]).toMatchObject({
+    expect((await get(sim(), '/_sim/approvals', { token: null })).body.value?.[0]).toMatchObject({
       request: { status: 'approved' },
     });
     expect((await write({ code })).status).toBe(204);

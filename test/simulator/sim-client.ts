@@ -29,6 +29,30 @@ export function startTiny(settings?: Partial<SimulatorSettings>): Promise<Simula
   return startSimulator({ tenant: tinyTenant(), port: 0, settings });
 }
 
+export interface TinySimulatorOptions {
+  /** Resets the simulator before every test (the default). */
+  resetEachTest?: boolean;
+}
+
+/**
+ * Registers the hooks the simulator tests share: the tiny-tenant simulator is started once for the
+ * file (or describe block), closed at the end, and by default reset before every test. Returns a
+ * getter for the running simulator.
+ */
+export function useTinySimulator(options: TinySimulatorOptions = {}): () => SimulatorHandle {
+  let sim: SimulatorHandle | undefined;
+  const current = (): SimulatorHandle => {
+    if (!sim) throw new Error('The simulator is not running yet');
+    return sim;
+  };
+  beforeAll(async () => {
+    sim = await startTiny();
+  });
+  afterAll(() => current().close());
+  if (options.resetEachTest ?? true) beforeEach(() => current().control.reset());
+  return current;
+}
+
 /** One request over real HTTP; `path` includes the version (`/beta/...`) or is an absolute URL. */
 export async function call(
   sim: SimulatorHandle,
