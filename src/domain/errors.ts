@@ -24,6 +24,10 @@ export const ERROR_CODES = {
   'graph-throttled': 'Microsoft Graph kept throttling the call.',
   'graph-unavailable': 'Microsoft Graph could not be reached.',
   'graph-auth': 'No token for Microsoft Graph could be obtained.',
+  'graph-timeout': 'Microsoft Graph did not answer in time.',
+  'write-unconfirmed':
+    'Intune did not confirm the write; whether it landed is known only after its lifetime.',
+  'assignment-missing': 'After writing, the requested assignment was not in Intune.',
   'intune-approval-ended': 'Intune Multi Admin Approval rejected, cancelled or expired the change.',
   'intune-approval-timeout': 'Intune Multi Admin Approval did not decide in time.',
 } as const;
