@@ -34,6 +34,7 @@ async function main(): Promise<void> {
       GRAPH_INTUNE_VERSION: 'beta',
       GRAPH_RETRY_MAX_SECONDS: 60,
       GRAPH_RETRY_BASE_DELAY_MS: 1000,
+      GRAPH_ATTEMPT_TIMEOUT_MS: 30_000,
       CATALOG_REFRESH_MINUTES: 60,
       MEMBERSHIP_CACHE_SECONDS: 300,
       AZURE_TENANT_ID: undefined,

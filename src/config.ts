@@ -40,6 +40,12 @@ const schema = z.object({
   GRAPH_INTUNE_VERSION: z.enum(['beta', 'v1.0']).default('beta'),
   GRAPH_RETRY_MAX_SECONDS: integer(60, 1, 600),
   GRAPH_RETRY_BASE_DELAY_MS: integer(1000, 1, 60_000),
+  /** Client-side timeout of each Graph attempt. */
+  GRAPH_ATTEMPT_TIMEOUT_MS: integer(30_000, 100, 600_000),
+  /** How long after it started an assign may still land in Intune (the write fence). */
+  GRAPH_WRITE_LIFETIME_MS: integer(120_000, 200, 3_600_000),
+  /** The time Graph calls inside one turn may take, so every invoke is answered within 5 s. */
+  GRAPH_TURN_BUDGET_MS: integer(4000, 100, 10_000),
   CATALOG_REFRESH_MINUTES: integer(15, 1, 1440),
   MEMBERSHIP_CACHE_SECONDS: integer(300, 0, 3600),
   MAA_POLL_SECONDS: integer(60, 1, 3600),
@@ -96,6 +102,13 @@ function crossChecks(env: Raw): string[] {
   if (secret && certificate) {
     problems.push(
       'AZURE_CLIENT_SECRET and AZURE_CLIENT_CERTIFICATE_PATH are both set: choose one Graph credential.',
+    );
+  }
+  const attemptMs = Number(env.GRAPH_ATTEMPT_TIMEOUT_MS ?? 30_000);
+  const lifetimeMs = Number(env.GRAPH_WRITE_LIFETIME_MS ?? 120_000);
+  if (Number.isFinite(attemptMs) && Number.isFinite(lifetimeMs) && lifetimeMs <= attemptMs) {
+    problems.push(
+      'GRAPH_WRITE_LIFETIME_MS must be longer than GRAPH_ATTEMPT_TIMEOUT_MS: a write may land until after its attempt timed out.',
     );
   }
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,4 +1,5 @@
 import type { Logger } from '../logger';
+import { outsideTimeBudget } from '../services/time-budget';
 
 export interface CatalogOptions<T> {
   name: string;
@@ -32,9 +33,12 @@ export class Catalog<T extends { id: string }> {
 
   constructor(private readonly options: CatalogOptions<T>) {}
 
-  /** Resolves once the list has been loaded at least once. */
+  /**
+   * Resolves once the list has been loaded at least once. The load runs outside any turn's time
+   * budget: a turn that waits for it stops waiting at its deadline, the load goes on.
+   */
   ready(): Promise<void> {
-    this.firstLoad ??= this.refresh().catch((error: unknown) => {
+    this.firstLoad ??= outsideTimeBudget(() => this.refresh()).catch((error: unknown) => {
       this.firstLoad = undefined;
       throw error;
     });

@@ -1,7 +1,6 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
-import { MiddlewareControl } from '@microsoft/microsoft-graph-client/lib/src/middleware/MiddlewareControl';
 import type { Logger } from '../logger';
-import { CallInfo } from './call-info';
+import { callInfoOf } from './call-info';
 import type { GraphTokenProvider } from './credential';
 
 const KEPT_HEADERS = ['request-id', 'client-request-id', 'retry-after', 'x-msft-approval-code'];
@@ -25,7 +24,7 @@ export class CorrelationMiddleware implements Middleware {
   }
 
   async execute(context: Context): Promise<void> {
-    const info = callInfo(context);
+    const info = callInfoOf(context);
     let token: string;
     try {
       token = await this.tokens.getToken();
@@ -62,13 +61,4 @@ export class CorrelationMiddleware implements Middleware {
       'graph call',
     );
   }
-}
-
-function callInfo(context: Context): CallInfo {
-  const control = context.middlewareControl;
-  const info =
-    control instanceof MiddlewareControl
-      ? (control.getMiddlewareOptions(CallInfo) as CallInfo | undefined)
-      : undefined;
-  return info ?? new CallInfo('GET', String(context.request));
 }

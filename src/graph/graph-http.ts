@@ -5,9 +5,12 @@ import {
   type GraphError as LibraryGraphError,
 } from '@microsoft/microsoft-graph-client';
 import type { Logger } from '../logger';
+import { budgetDeadline, SLOW_INTUNE } from '../services/time-budget';
+import { AttemptMiddleware, DeadlinePassed } from './attempt-middleware';
 import { CallInfo } from './call-info';
 import { CorrelationMiddleware } from './correlation-middleware';
 import type { GraphTokenProvider } from './credential';
+import type { ErrorCode } from '../domain/errors';
 import { GraphError } from './graph-error';
 import { boundedRetryOptions, type RetryBounds } from './retry-policy';
 
@@ -20,6 +23,13 @@ export interface GraphRequest {
   path: string;
   headers?: Record<string, string>;
   body?: unknown;
+  /**
+   * A write (the assign action): retried on 429 only, and a timeout or 5xx fails it with
+   * `write-unconfirmed`, since it may still land.
+   */
+  write?: boolean;
+  /** Runs before each attempt leaves (the write fence records the attempt). */
+  beforeAttempt?: () => Promise<void>;
 }
 
 export interface GraphResponse<T> {
@@ -33,6 +43,8 @@ export interface GraphHttpOptions {
   tokens: GraphTokenProvider;
   logger: Logger;
   retry: RetryBounds;
+  /** Client-side timeout of each attempt, in milliseconds. */
+  attemptTimeoutMs: number;
 }
 
 interface Page<T> {
@@ -44,8 +56,9 @@ const RETRYABLE = new Set([429, 503, 504]);
 
 /**
  * The one way the product speaks HTTP to Graph: the Microsoft Graph JavaScript client's pipeline
- * (our correlation middleware, the library's `RetryHandler`, its fetch handler), with errors
- * turned into a typed `GraphError` carrying Graph's code, message and request ids.
+ * (our correlation middleware, the library's `RetryHandler`, our per-attempt timeout, its fetch
+ * handler), with errors turned into a typed `GraphError` carrying Graph's code, message and
+ * request ids. A call made inside a turn stops at the turn's deadline (see `time-budget`).
  */
 export class GraphHttp {
   private readonly client: Client;
@@ -55,14 +68,20 @@ export class GraphHttp {
     this.base = options.baseUrl.replace(/\/+$/, '');
     const correlation = new CorrelationMiddleware(options.tokens, options.logger);
     const retry = new RetryHandler();
+    const attempt = new AttemptMiddleware(options.attemptTimeoutMs);
     correlation.setNext(retry);
-    retry.setNext(new HTTPMessageHandler());
+    retry.setNext(attempt);
+    attempt.setNext(new HTTPMessageHandler());
     this.client = Client.initWithMiddleware({ middleware: correlation, baseUrl: `${this.base}/` });
   }
 
   /** Sends one request, retrying throttling and transient failures within the time bound. */
   async send<T>(request: GraphRequest): Promise<GraphResponse<T>> {
-    const info = new CallInfo(request.method, `/${request.version}${request.path}`);
+    const info = new CallInfo(request.method, `/${request.version}${request.path}`, {
+      write: request.write,
+      beforeAttempt: request.beforeAttempt,
+      deadline: budgetDeadline(),
+    });
     const call = this.client
       .api(request.path)
       .version(request.version)
@@ -119,40 +138,67 @@ export class GraphHttp {
       headers: info.headers,
     };
     const where = `${info.method} ${info.url}`;
+    const fail = (code: ErrorCode, message: string) => new GraphError(code, message, details);
     if (info.tokenError) {
-      return new GraphError(
+      return fail(
         'graph-auth',
         `No token for Microsoft Graph could be obtained: ${info.tokenError.message}`,
-        details,
+      );
+    }
+    if (!info.sent && !(error instanceof DeadlinePassed)) {
+      return fail(
+        'graph-failed',
+        `The call ${where} was not sent: ${lib.message ?? String(error)}`,
+      );
+    }
+    if (
+      info.options.write &&
+      info.sent &&
+      (info.cutShort !== undefined || status === 0 || status >= 500)
+    ) {
+      return fail(
+        'write-unconfirmed',
+        `Intune did not confirm the write ${where}: ${this.why(info, status, details.graphCode, lib.message)}.`,
+      );
+    }
+    if (info.cutShort === 'deadline') return fail('graph-timeout', SLOW_INTUNE);
+    if (info.cutShort === 'attempt-timeout') {
+      return fail(
+        'graph-timeout',
+        `Microsoft Graph did not answer ${where} within ${this.attemptSeconds()} s.`,
       );
     }
     if (status === 0) {
-      return new GraphError(
+      return fail(
         'graph-unavailable',
         `Microsoft Graph could not be reached (${where}): ${lib.message ?? 'network error'}`,
-        details,
       );
     }
     if (RETRYABLE.has(status)) {
       const seconds = ((info.gaveUpAfterMs ?? Date.now() - info.startedAt) / 1000).toFixed(1);
       const code = status === 429 ? 'graph-throttled' : 'graph-unavailable';
-      return new GraphError(
+      return fail(
         code,
         `Microsoft Graph answered ${status} (${details.graphCode}) to ${where} ${info.attempts + 1} times over ${seconds} s; gave up retrying.`,
-        details,
       );
     }
     if (status === 401) {
-      return new GraphError(
+      return fail(
         'graph-auth',
         `Microsoft Graph refused the token (401 ${details.graphCode}): ${lib.message ?? ''}`,
-        details,
       );
     }
-    return new GraphError(
-      'graph-failed',
-      lib.message || `Microsoft Graph answered ${status} to ${where}.`,
-      details,
-    );
+    return fail('graph-failed', lib.message || `Microsoft Graph answered ${status} to ${where}.`);
+  }
+
+  /** Why a write's outcome is unknown, in words. */
+  private why(info: CallInfo, status: number, graphCode: string, message?: string): string {
+    if (info.cutShort !== undefined) return `no answer within ${this.attemptSeconds()} s`;
+    if (status === 0) return `the connection failed (${message ?? 'network error'})`;
+    return `it answered ${status} (${graphCode})`;
+  }
+
+  private attemptSeconds(): string {
+    return (this.options.attemptTimeoutMs / 1000).toFixed(1);
   }
 }

@@ -16,6 +16,7 @@ export type GraphConfig = Pick<
   | 'GRAPH_INTUNE_VERSION'
   | 'GRAPH_RETRY_MAX_SECONDS'
   | 'GRAPH_RETRY_BASE_DELAY_MS'
+  | 'GRAPH_ATTEMPT_TIMEOUT_MS'
   | 'CATALOG_REFRESH_MINUTES'
   | 'MEMBERSHIP_CACHE_SECONDS'
   | 'AZURE_TENANT_ID'
@@ -47,6 +48,7 @@ export function createGraph(
       maxTotalMs: config.GRAPH_RETRY_MAX_SECONDS * 1000,
       baseDelayMs: config.GRAPH_RETRY_BASE_DELAY_MS,
     },
+    attemptTimeoutMs: config.GRAPH_ATTEMPT_TIMEOUT_MS,
   });
   const intune = new IntuneGraph({
     http,

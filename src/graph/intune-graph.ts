@@ -3,6 +3,7 @@ import { AppError } from '../domain/errors';
 import { allowedIntents } from '../domain/intents';
 import { mergeAssignment } from '../domain/merge';
 import type { Logger } from '../logger';
+import { withinTimeBudget } from '../services/time-budget';
 import type {
   AppSummary,
   ApprovalStatus,
@@ -65,7 +66,7 @@ export class IntuneGraph implements IntunePort {
   }
 
   async searchApps(query: string, limit = 25): Promise<AppSummary[]> {
-    await this.reader.apps.ready();
+    await withinTimeBudget(this.reader.apps.ready());
     return this.reader.apps.search(query, limit);
   }
 
@@ -74,7 +75,7 @@ export class IntuneGraph implements IntunePort {
   }
 
   async searchConfigPolicies(query: string, limit = 25): Promise<ConfigPolicySummary[]> {
-    await this.reader.policies.ready();
+    await withinTimeBudget(this.reader.policies.ready());
     return this.reader.policies.search(query, limit);
   }
 

@@ -18,8 +18,10 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | u
 
 /**
  * Options for the library's `RetryHandler` (which retries 429, 503 and 504 and honours
- * `Retry-After`) bounded in total time: a retry whose wait would end past `maxTotalMs` since the
- * call started is not made, and the call fails with the last response.
+ * `Retry-After`), bounded: a retry whose wait would end past `maxTotalMs` since the call started,
+ * or past the call's deadline, is not made, and the call fails with the last response. A write is
+ * retried on 429 only: Graph applied nothing then, whereas after a 503 or 504 the write may still
+ * land, and the caller must read before writing again.
  */
 export function boundedRetryOptions(info: CallInfo, bounds: RetryBounds): RetryHandlerOptions {
   const baseSeconds = bounds.baseDelayMs / 1000;
@@ -27,16 +29,22 @@ export function boundedRetryOptions(info: CallInfo, bounds: RetryBounds): RetryH
     baseSeconds,
     10,
     (_delay, attempt, _request, _options, response) => {
-      const headerValue = (response as Response).headers.get('retry-after');
+      const res = response as Response;
+      if (info.options.write && res.status !== 429) return false;
+      const headerValue = res.headers.get('retry-after');
       // Without Retry-After the handler backs off exponentially plus up to a second of jitter.
       const wait =
         retryAfterMs(headerValue) ??
         (attempt >= 1
           ? (0.5 * (2 ** (attempt + 1) - 1) + baseSeconds + 1) * 1000
           : (baseSeconds + 1) * 1000);
-      const elapsed = Date.now() - info.startedAt;
-      if (elapsed + wait > bounds.maxTotalMs) {
+      const now = Date.now();
+      const elapsed = now - info.startedAt;
+      const pastDeadline =
+        info.options.deadline !== undefined && now + wait > info.options.deadline;
+      if (elapsed + wait > bounds.maxTotalMs || pastDeadline) {
         info.gaveUpAfterMs = elapsed;
+        if (pastDeadline) info.cutShort = 'deadline';
         return false;
       }
       info.attempts = attempt + 1;

@@ -1,4 +1,5 @@
 import { silentLogger, type ServiceLogger } from './options';
+import { outsideTimeBudget } from './time-budget';
 
 /**
  * Fire-and-forget work, such as the Graph work after an invoke has been answered. Failures are
@@ -22,10 +23,13 @@ export class BackgroundTasks {
     return this.stopping.signal;
   }
 
-  /** Starts `work` on a later tick; its failure is logged with `label`. */
+  /**
+   * Starts `work` on a later tick, outside the time budget of the turn that started it (the
+   * answer has gone; the work may take as long as its own bounds allow); its failure is logged
+   * with `label`.
+   */
   run(work: () => Promise<unknown>, label = 'background task'): void {
-    const task: Promise<void> = Promise.resolve()
-      .then(work)
+    const task: Promise<void> = outsideTimeBudget(() => Promise.resolve().then(work))
       .then(
         () => undefined,
         (error: unknown) => this.logger.error({ err: error, task: label }, `${label} failed`),

@@ -6,6 +6,7 @@ import type {
   RequestQuery,
   RequestStore,
   SaveResult,
+  WriteFence,
 } from '../services/ports/request-store';
 
 /** The first number handed out, so that the first request is `REQ-1001`. */
@@ -50,6 +51,7 @@ export class MemoryRequestStore implements RequestStore {
   private readonly audit: AuditRecord[] = [];
   private readonly copies = new Map<string, Map<string, CardCopy>>();
   private readonly settings = new Map<string, unknown>();
+  private readonly fences = new Map<string, WriteFence>();
   private lastNumber = FIRST_REQUEST_NUMBER - 1;
 
   async create(request: AssignmentRequest, audit?: AuditRecord): Promise<void> {
@@ -130,6 +132,19 @@ export class MemoryRequestStore implements RequestStore {
   async putSetting(key: string, value: unknown): Promise<void> {
     if (value === undefined) this.settings.delete(key);
     else this.settings.set(key, copy(value));
+  }
+
+  async getFence(item: string): Promise<WriteFence | undefined> {
+    const fence = this.fences.get(item);
+    return fence && copy(fence);
+  }
+
+  async putFence(fence: WriteFence): Promise<void> {
+    this.fences.set(fence.item, copy(fence));
+  }
+
+  async clearFence(item: string, requestId: string): Promise<void> {
+    if (this.fences.get(item)?.requestId === requestId) this.fences.delete(item);
   }
 
   async close(): Promise<void> {

@@ -7,6 +7,7 @@ import type {
   RequestQuery,
   RequestStore,
   SaveResult,
+  WriteFence,
 } from '../services/ports/request-store';
 import { FIRST_REQUEST_NUMBER } from './memory-request-store';
 import { auditRecord, auditRow, parseRequest, requestRow, type AuditRow } from './sqlite-rows';
@@ -71,6 +72,14 @@ function prepareStatements(db: Database.Database) {
     putSetting: db.prepare(`INSERT INTO settings (key, json) VALUES (?, ?)
       ON CONFLICT (key) DO UPDATE SET json = excluded.json`),
     deleteSetting: db.prepare('DELETE FROM settings WHERE key = ?'),
+    getFence: db.prepare<[string], { json: string }>(
+      'SELECT json FROM write_fences WHERE item = ?',
+    ),
+    putFence: db.prepare(`INSERT INTO write_fences (item, json) VALUES (?, ?)
+      ON CONFLICT (item) DO UPDATE SET json = excluded.json`),
+    clearFence: db.prepare(
+      "DELETE FROM write_fences WHERE item = ? AND json ->> '$.requestId' = ?",
+    ),
   };
 }
 
@@ -175,6 +184,20 @@ export class SqliteRequestStore implements RequestStore {
   async putSetting(key: string, value: unknown): Promise<void> {
     if (value === undefined) this.sql.deleteSetting.run(key);
     else this.sql.putSetting.run(key, JSON.stringify(value));
+  }
+
+  async getFence(item: string): Promise<WriteFence | undefined> {
+    const row = this.sql.getFence.get(item);
+    return row && (JSON.parse(row.json) as WriteFence);
+  }
+
+  /** Synchronous under the promise: the fence is on disk before the attempt it covers leaves. */
+  async putFence(fence: WriteFence): Promise<void> {
+    this.sql.putFence.run(fence.item, JSON.stringify(fence));
+  }
+
+  async clearFence(item: string, requestId: string): Promise<void> {
+    this.sql.clearFence.run(item, requestId);
   }
 
   /** Closes the file (checkpointing the WAL); later calls throw. Closing twice is harmless. */

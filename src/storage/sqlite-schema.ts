@@ -42,6 +42,7 @@ const MIGRATIONS: readonly string[] = [
    CREATE INDEX audit_at ON audit (at, id);
    CREATE TABLE settings (key TEXT PRIMARY KEY, json TEXT NOT NULL);
    CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);`,
+  `CREATE TABLE write_fences (item TEXT PRIMARY KEY, json TEXT NOT NULL);`,
 ];
 
 /** How long a writer waits for another connection's lock before SQLite reports it busy. */

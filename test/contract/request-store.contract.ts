@@ -184,6 +184,32 @@ export function describeRequestStoreContract(name: string, make: MakeRequestStor
       ]);
     });
 
+    test('a write fence stands on its item until the request that holds it clears it', async () => {
+      const fence = {
+        item: 'app:1',
+        requestId: 'req-a',
+        startedAt: '2026-01-01T00:00:00.000Z',
+        landsBy: '2026-01-01T00:02:00.000Z',
+      };
+      expect(await store.getFence('app:1')).toBeUndefined();
+      await store.putFence(fence);
+      expect(await store.getFence('app:1')).toEqual(fence);
+      expect(await store.getFence('app:2')).toBeUndefined();
+
+      const later = {
+        ...fence,
+        startedAt: '2026-01-01T00:01:00.000Z',
+        landsBy: '2026-01-01T00:03:00.000Z',
+      };
+      await store.putFence(later);
+      expect(await store.getFence('app:1')).toEqual(later);
+
+      await store.clearFence('app:1', 'req-b');
+      expect(await store.getFence('app:1')).toEqual(later);
+      await store.clearFence('app:1', 'req-a');
+      expect(await store.getFence('app:1')).toBeUndefined();
+    });
+
     test('returned and stored objects are copies, not shared with the caller', async () => {
       const request = aRequest();
       await store.create(request);

@@ -18,6 +18,7 @@ export interface GraphHarness {
 export interface HarnessOptions {
   version?: 'beta' | 'v1.0';
   retryMaxSeconds?: number;
+  attemptTimeoutMs?: number;
   settings?: Partial<SimulatorSettings>;
 }
 
@@ -36,6 +37,7 @@ export async function graphHarness(options: HarnessOptions = {}): Promise<GraphH
     GRAPH_INTUNE_VERSION: options.version ?? 'beta',
     GRAPH_RETRY_MAX_SECONDS: options.retryMaxSeconds ?? 10,
     GRAPH_RETRY_BASE_DELAY_MS: 50,
+    GRAPH_ATTEMPT_TIMEOUT_MS: options.attemptTimeoutMs ?? 10_000,
     CATALOG_REFRESH_MINUTES: 15,
     MEMBERSHIP_CACHE_SECONDS: 300,
     AZURE_TENANT_ID: undefined,

@@ -32,6 +32,23 @@ export interface CardCopy {
   ref: Record<string, unknown>;
 }
 
+/**
+ * A write to one Intune item whose outcome may still be unknown: Graph's assign takes no ETag, so
+ * the bot fences its own writes in time. Recorded before each attempt leaves and removed once the
+ * write is known to have landed or failed; while one stands (until `landsBy`), no other write to
+ * the item is made, since a late landing would erase it.
+ */
+export interface WriteFence {
+  /** The item, e.g. `app:<id>` or `configPolicy:<id>`. */
+  item: string;
+  /** The request whose write it is. */
+  requestId: string;
+  /** When the latest attempt left (ISO). */
+  startedAt: string;
+  /** After this instant (ISO) that attempt can no longer land. */
+  landsBy: string;
+}
+
 /** The outcome of a compare-and-set: the stored request now, and whether this write won. */
 export type SaveResult =
   { ok: true; request: AssignmentRequest } | { ok: false; current: AssignmentRequest | undefined };
@@ -59,5 +76,11 @@ export interface RequestStore {
   /** Small settings, e.g. the approvals channel chosen in Teams. */
   getSetting(key: string): Promise<unknown>;
   putSetting(key: string, value: unknown): Promise<void>;
+  /** The write fence standing on an item, if any (see {@link WriteFence}). */
+  getFence(item: string): Promise<WriteFence | undefined>;
+  /** Records (or replaces) the fence of an item, durably, before the attempt it covers leaves. */
+  putFence(fence: WriteFence): Promise<void>;
+  /** Removes an item's fence if `requestId` holds it; a fence of another request stays. */
+  clearFence(item: string, requestId: string): Promise<void>;
   close(): Promise<void>;
 }

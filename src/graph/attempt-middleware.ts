@@ -1,0 +1,46 @@
+import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import { callInfoOf } from './call-info';
+
+/** Thrown before an attempt that the call's deadline leaves no time for. */
+export class DeadlinePassed extends Error {
+  constructor() {
+    super('The time budget for this call has run out.');
+    this.name = 'DeadlinePassed';
+  }
+}
+
+/**
+ * Last link before the fetch, run once per attempt (the library's `RetryHandler` sits before it):
+ * runs the call's `beforeAttempt` hook, then sends with a client-side timeout, the shorter of the
+ * per-attempt timeout and what is left of the call's deadline. Without it a request that Graph
+ * never answers would wait for Node's 300 s default, holding its item's writes behind it.
+ */
+export class AttemptMiddleware implements Middleware {
+  private next?: Middleware;
+
+  constructor(private readonly attemptTimeoutMs: number) {}
+
+  setNext(next: Middleware): void {
+    this.next = next;
+  }
+
+  async execute(context: Context): Promise<void> {
+    const info = callInfoOf(context);
+    const left = (info.options.deadline ?? Number.POSITIVE_INFINITY) - Date.now();
+    if (left <= 0) {
+      info.cutShort = 'deadline';
+      throw new DeadlinePassed();
+    }
+    await info.options.beforeAttempt?.();
+    const byDeadline = left < this.attemptTimeoutMs;
+    const signal = AbortSignal.timeout(Math.min(left, this.attemptTimeoutMs));
+    context.options = { ...context.options, signal };
+    info.sent = true;
+    try {
+      await this.next?.execute(context);
+    } catch (error) {
+      if (signal.aborted) info.cutShort = byDeadline ? 'deadline' : 'attempt-timeout';
+      throw error;
+    }
+  }
+}
