@@ -96,6 +96,7 @@ export function createApp(options: AppOptions): App {
       maaPollMs: config.MAA_POLL_SECONDS * 1000,
       maaTimeoutMs: 7 * 24 * 3600 * 1000,
       allowedTenantId: config.ALLOWED_TENANT_ID,
+      writeLifetimeMs: config.GRAPH_WRITE_LIFETIME_MS,
     },
   });
   const wizardView: WizardViewDeps = {
@@ -124,6 +125,7 @@ export function createApp(options: AppOptions): App {
     logger: logger.child({ component: 'bot' }),
     allowedTenantId: config.ALLOWED_TENANT_ID,
     capsOf: options.capsOf,
+    turnBudgetMs: config.GRAPH_TURN_BUDGET_MS,
   });
   const server = createServer({
     adapter,

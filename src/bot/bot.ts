@@ -9,6 +9,7 @@ import {
 } from 'botbuilder';
 import { type Caps } from '../cards';
 import type { Logger } from '../logger';
+import { withTimeBudget } from '../services/time-budget';
 import { parseAction } from './action-data';
 import { capsFor } from './audience';
 import type { CardActions, ActionContext } from './card-actions';
@@ -29,6 +30,8 @@ export interface BotDeps {
   allowedTenantId?: string;
   /** Decides the card style of a turn; Teams by default. */
   capsOf?: (context: TurnContext) => Caps;
+  /** The time Graph calls inside one turn may take (see `time-budget`). */
+  turnBudgetMs: number;
 }
 
 const FOREIGN = 'This bot serves one organisation only; your tenant is not it.';
@@ -55,7 +58,15 @@ export class IntuneAssignBot extends TeamsActivityHandler {
     });
   }
 
-  override async run(context: TurnContext): Promise<void> {
+  /**
+   * Every turn runs within its time budget: a Graph call inside it stops at the deadline, so an
+   * invoke is answered within 5 s whatever Graph does (Teams gives up at about 10 to 15 s).
+   */
+  override run(context: TurnContext): Promise<void> {
+    return withTimeBudget(this.deps.turnBudgetMs, () => this.runTurn(context));
+  }
+
+  private async runTurn(context: TurnContext): Promise<void> {
     const allowed = this.deps.allowedTenantId;
     if (allowed && tenantOf(context.activity)?.toLowerCase() !== allowed.toLowerCase()) {
       this.deps.logger.warn(

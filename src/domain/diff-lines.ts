@@ -60,3 +60,12 @@ export function changeLine(
   }
   return { kind: 'change', text: `~ ${label(requested)}: ${parts.join('; ')}` };
 }
+
+/** True when two diffs say the same (the reviewed one and a fresh one, say). */
+export function sameDiff(a: readonly DiffLine[], b: readonly DiffLine[] | undefined): boolean {
+  return (
+    b !== undefined &&
+    a.length === b.length &&
+    a.every((line, i) => line.kind === b[i]?.kind && line.text === b[i]?.text)
+  );
+}

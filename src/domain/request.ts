@@ -64,6 +64,8 @@ export interface AssignmentOutcome {
   /** True when the assignment already existed and nothing was written. */
   alreadyAssigned?: boolean;
   error?: { code: string; message: string };
+  /** What happened on the way, for the thread (an unconfirmed write, a set changed meanwhile). */
+  note?: string;
   /** Multi Admin Approval: the code and the held write to replay (opaque to the domain). */
   approvalCode?: string;
   heldWrite?: unknown;

@@ -1,6 +1,7 @@
 import type { Logger } from '../logger';
 import type { DirectoryPort, GroupSummary, UserSummary } from '../services/ports/directory';
 import { GraphError } from './graph-error';
+import { isGraphId } from './graph-ids';
 import type { GraphHttp } from './graph-http';
 
 export interface DirectoryGraphOptions {
@@ -82,7 +83,9 @@ export class DirectoryGraph implements DirectoryPort {
     return response.body.value.map(toGroup);
   }
 
+  /** A group by id; undefined when it does not exist (an id that is not a GUID never does). */
   async getGroup(id: string): Promise<GroupSummary | undefined> {
+    if (!isGraphId(id)) return undefined;
     const path = `/groups/${encodeURIComponent(id)}?$select=${GROUP_SELECT}`;
     const raw = await orMissing(
       this.options.http.send<Record<string, unknown>>({ method: 'GET', version: 'v1.0', path }),
@@ -91,6 +94,7 @@ export class DirectoryGraph implements DirectoryPort {
   }
 
   async getUser(id: string): Promise<UserSummary | undefined> {
+    if (!isGraphId(id)) return undefined;
     const path = `/users/${encodeURIComponent(id)}?$select=id,displayName,userPrincipalName`;
     const raw = await orMissing(
       this.options.http.send<Record<string, unknown>>({ method: 'GET', version: 'v1.0', path }),
@@ -105,7 +109,7 @@ export class DirectoryGraph implements DirectoryPort {
   }
 
   async isMemberOfAny(userId: string, groupIds: string[]): Promise<boolean> {
-    if (groupIds.length === 0) return false;
+    if (groupIds.length === 0 || !isGraphId(userId)) return false;
     const key = `${userId}|${[...groupIds].sort().join(',')}`;
     const now = (this.options.now ?? Date.now)();
     const hit = this.cache.get(key);

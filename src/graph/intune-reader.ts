@@ -9,7 +9,9 @@ import type {
 import { appSelect, toAppSummary, toPolicySummary } from './app-mapping';
 import { toCurrentAssignment, type GraphAssignment } from './assignment-mapping';
 import { Catalog } from './catalog';
+import { AppError } from '../domain/errors';
 import { GraphError } from './graph-error';
+import { isGraphId } from './graph-ids';
 import type { GraphHttp, GraphVersion } from './graph-http';
 
 export const APPS = '/deviceAppManagement/mobileApps';
@@ -30,6 +32,11 @@ async function orMissing<T>(call: Promise<T>): Promise<T | undefined> {
     if (error instanceof GraphError && error.status === 404) return undefined;
     throw error;
   }
+}
+
+/** An item that cannot exist (its id is not a GUID) has no assignments to read, or to keep. */
+function assertItemId(item: ItemRef): void {
+  if (!isGraphId(item.id)) throw new AppError('not-found', 'That item does not exist in Intune.');
 }
 
 /**
@@ -77,6 +84,7 @@ export class IntuneReader {
 
   /** Reads one app afresh (undefined when it does not exist) and updates the catalog. */
   async getApp(id: string): Promise<AppSummary | undefined> {
+    if (!isGraphId(id)) return undefined;
     const path = `${APPS}/${encodeURIComponent(id)}?$select=${appSelect(this.version)}`;
     const raw = await orMissing(
       this.options.http.send<Record<string, unknown>>({
@@ -92,6 +100,7 @@ export class IntuneReader {
   }
 
   async getConfigPolicy(id: string): Promise<ConfigPolicySummary | undefined> {
+    if (!isGraphId(id)) return undefined;
     const path = `${POLICIES}/${encodeURIComponent(id)}?$expand=assignments`;
     const raw = await orMissing(
       this.options.http.send<Record<string, unknown>>({
@@ -108,6 +117,7 @@ export class IntuneReader {
 
   /** The item's current assignments, read afresh in the write version. */
   async getAssignments(item: ItemRef): Promise<CurrentAssignment<GraphAssignment>[]> {
+    assertItemId(item);
     const base = item.kind === 'app' ? APPS : POLICIES;
     const raw = await this.options.http.getAll<GraphAssignment>(
       this.version,
@@ -122,6 +132,7 @@ export class IntuneReader {
    * filters, so a v1.0 read-merge-write would silently strip them: this is the guard against it.
    */
   async filteredAssignmentCount(item: ItemRef): Promise<number> {
+    assertItemId(item);
     const base = item.kind === 'app' ? APPS : POLICIES;
     const raw = await this.options.http.getAll<GraphAssignment>(
       'beta',

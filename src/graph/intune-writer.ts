@@ -1,7 +1,13 @@
-import type { DiffLine } from '../domain/assignment';
 import type { Logger } from '../logger';
-import type { ApprovalStatus, AssignResult, ItemRef, PendingWrite } from '../services/ports/intune';
+import type {
+  ApprovalStatus,
+  ItemRef,
+  PendingWrite,
+  WriteOptions,
+  WriteResult,
+} from '../services/ports/intune';
 import { GraphError } from './graph-error';
+import { idSegment } from './graph-ids';
 import type { GraphHttp, GraphVersion } from './graph-http';
 import { APPS, POLICIES } from './intune-reader';
 import { approvalCodeOf, approvalHeaders, pendingWrite, toApprovalStatus } from './maa';
@@ -34,7 +40,10 @@ export class IntuneWriter {
   }
 
   /** Replays a held write, identical, with its approval code. */
-  async replay(pending: PendingWrite): Promise<{ requestId: string; clientRequestId: string }> {
+  async replay(
+    pending: PendingWrite,
+    options: Pick<WriteOptions, 'beforeAttempt'> = {},
+  ): Promise<{ requestId: string; clientRequestId: string }> {
     const headers = approvalHeaders(pending.justification, pending.approvalCode);
     const response = await this.options.http.send({
       method: 'POST',
@@ -42,30 +51,22 @@ export class IntuneWriter {
       path: pending.path,
       headers,
       body: pending.body,
+      write: true,
+      beforeAttempt: options.beforeAttempt,
     });
     return { requestId: response.requestId, clientRequestId: response.clientRequestId };
   }
 
   /** Posts the full set; `assignments` is never empty (the caller checks). */
-  async write(
-    item: ItemRef,
-    assignments: unknown[],
-    justification: string,
-    diff: DiffLine[],
-  ): Promise<AssignResult> {
+  async write(item: ItemRef, assignments: unknown[], options: WriteOptions): Promise<WriteResult> {
     const version = this.options.version;
-    const id = encodeURIComponent(item.id);
+    const id = idSegment(item.id);
     if (item.kind === 'app') {
-      return this.post(
-        `${APPS}/${id}/assign`,
-        { mobileAppAssignments: assignments },
-        justification,
-        diff,
-      );
+      return this.post(`${APPS}/${id}/assign`, { mobileAppAssignments: assignments }, options);
     }
     const body = { assignments };
     try {
-      return await this.post(`${POLICIES}/${id}/${CAST}/assign`, body, justification, diff);
+      return await this.post(`${POLICIES}/${id}/${CAST}/assign`, body, options);
     } catch (error) {
       if (!(
         error instanceof GraphError &&
@@ -77,17 +78,13 @@ export class IntuneWriter {
         { version, item },
         'cast assign path refused; falling back to the plain path',
       );
-      return this.post(`${POLICIES}/${id}/assign`, body, justification, diff);
+      return this.post(`${POLICIES}/${id}/assign`, body, options);
     }
   }
 
-  private async post(
-    path: string,
-    body: unknown,
-    justification: string,
-    diff: DiffLine[],
-  ): Promise<AssignResult> {
+  private async post(path: string, body: unknown, options: WriteOptions): Promise<WriteResult> {
     const version = this.options.version;
+    const justification = options.justification;
     try {
       const response = await this.options.http.send({
         method: 'POST',
@@ -95,10 +92,11 @@ export class IntuneWriter {
         path,
         headers: approvalHeaders(justification),
         body,
+        write: true,
+        beforeAttempt: options.beforeAttempt,
       });
       return {
-        status: 'assigned',
-        diff,
+        status: 'written',
         requestId: response.requestId,
         clientRequestId: response.clientRequestId,
       };
@@ -106,8 +104,7 @@ export class IntuneWriter {
       const code = approvalCodeOf(error);
       if (code === undefined) throw error;
       return {
-        status: 'awaiting-intune-approval',
-        diff,
+        status: 'held',
         pending: pendingWrite(code, { path, version, body, justification }),
       };
     }

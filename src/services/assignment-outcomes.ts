@@ -1,8 +1,7 @@
 import type { AssignmentOutcome } from '../domain/request';
 import { AppError } from '../domain/errors';
 import type { RequestEvent } from '../domain/state-machine';
-import type { IntuneApprovalOutcome } from './intune-approval';
-import type { AssignResult } from './ports/intune';
+import type { IntuneDecision } from './intune-approval';
 import type { AuditFacts } from './transitions';
 
 /** The events that end an assignment attempt. */
@@ -12,24 +11,6 @@ function stringField(value: unknown, key: string): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const field = (value as Record<string, unknown>)[key];
   return typeof field === 'string' ? field : undefined;
-}
-
-/** What Intune answered to the assign, as the event to store. */
-export function fromAssignResult(result: AssignResult): RunEvent {
-  switch (result.status) {
-    case 'assigned':
-      return {
-        type: 'assigned',
-        outcome: { graphRequestId: result.requestId, clientRequestId: result.clientRequestId },
-      };
-    case 'already-assigned':
-      return { type: 'assigned', outcome: { alreadyAssigned: true } };
-    case 'awaiting-intune-approval':
-      return {
-        type: 'held',
-        outcome: { approvalCode: result.pending.approvalCode, heldWrite: result.pending },
-      };
-  }
 }
 
 /**
@@ -56,31 +37,25 @@ const ENDED_MESSAGES = {
   expired: 'The Multi Admin Approval request expired before an Intune administrator approved it',
 } as const;
 
-/** How a write held by Intune Multi Admin Approval ended, as the event to store. */
-export function fromIntuneApproval(
-  outcome: IntuneApprovalOutcome,
+/** A held write that Intune did not approve (or not in time), as the event to store. */
+export function fromIntuneRefusal(
+  decision: Exclude<IntuneDecision, 'approved' | 'completed'>,
   approvalCode: string,
   timeoutMs: number,
 ): RunEvent {
-  switch (outcome.outcome) {
-    case 'applied': {
-      const { requestId: graphRequestId, clientRequestId } = outcome;
-      return { type: 'assigned', outcome: { graphRequestId, clientRequestId, approvalCode } };
-    }
-    case 'completed':
-      return { type: 'assigned', outcome: { alreadyAssigned: true, approvalCode } };
-    case 'timeout': {
-      const minutes = Math.round(timeoutMs / 60_000);
-      const message = `No Intune administrator approved the change within ${minutes} minutes, so the bot stopped waiting; nothing was written. An approver may retry to ask Intune again.`;
-      const error = { code: 'intune-approval-timeout', message };
-      return { type: 'failed', outcome: { approvalCode, error } };
-    }
-    default: {
-      const message = `${ENDED_MESSAGES[outcome.outcome]}; nothing was written.`;
-      const error = { code: 'intune-approval-ended', message };
-      return { type: 'failed', outcome: { approvalCode, error } };
-    }
+  if (decision === 'timeout') {
+    const minutes = Math.round(timeoutMs / 60_000);
+    const message = `No Intune administrator approved the change within ${minutes} minutes, so the bot stopped waiting; nothing was written. An approver may retry to ask Intune again.`;
+    return {
+      type: 'failed',
+      outcome: { approvalCode, error: { code: 'intune-approval-timeout', message } },
+    };
   }
+  const message = `${ENDED_MESSAGES[decision]}; nothing was written.`;
+  return {
+    type: 'failed',
+    outcome: { approvalCode, error: { code: 'intune-approval-ended', message } },
+  };
 }
 
 /** The audit facts of an attempt's end: Graph's request id and what happened, in words. */
@@ -88,6 +63,7 @@ export function auditFactsOf(event: RunEvent): AuditFacts {
   const outcome = event.outcome;
   const detail =
     outcome.error?.message ??
+    outcome.note ??
     (outcome.alreadyAssigned ? 'Already assigned; nothing was written.' : undefined) ??
     (event.type === 'held'
       ? `Held by Intune Multi Admin Approval (${outcome.approvalCode}).`

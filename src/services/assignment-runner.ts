@@ -2,19 +2,24 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { AppError } from '../domain/errors';
 import { displayId, type AssignmentRequest } from '../domain/request';
 import type { RequestEvent } from '../domain/state-machine';
-import {
-  auditFactsOf,
-  failedEvent,
-  fromAssignResult,
-  fromIntuneApproval,
-  type RunEvent,
-} from './assignment-outcomes';
-import { completeAfterIntuneApproval } from './intune-approval';
+import { auditFactsOf, failedEvent, fromIntuneRefusal, type RunEvent } from './assignment-outcomes';
+import { AssignmentWriter, ReviewChanged } from './assignment-writer';
+import { waitForIntuneDecision } from './intune-approval';
+import { KeyedQueue } from './keyed-queue';
 import { notifyChanged } from './notify';
 import { silentLogger, type ServiceLogger, type ServiceOptions } from './options';
 import type { PendingWrite } from './ports/intune';
-import { itemRefOf, requestedOf } from './request-parts';
 import { applyEvent, type AuditFacts } from './transitions';
+import { WriteFences } from './write-fences';
+
+/** How an attempt ended: the event to store, and fields set with it. */
+interface Ending {
+  event: RunEvent;
+  patch?: Partial<AssignmentRequest>;
+}
+
+/** Items written at once by default; writes to one item are always one at a time. */
+const WRITE_CONCURRENCY = 4;
 
 /** What `resumeOnStart` took over. */
 export interface ResumeCounts {
@@ -28,15 +33,25 @@ export interface ResumeCounts {
 
 /**
  * The Graph work of an approved request: claim it (`approved -> assigning`, a compare-and-set, so
- * exactly one caller runs it), re-read the target, and let the Intune port read, merge and write
- * the full assignment set. Every end is stored, audited with Graph's request id and announced;
- * nothing is left silently stuck, and a restart finishes what was in flight without writing twice.
+ * exactly one caller runs it), re-read the target, and let the `AssignmentWriter` read, merge and
+ * write the full set behind the item's lock and write fence. Every end is stored, audited with
+ * Graph's request id and announced; nothing is left silently stuck, and a restart finishes what
+ * was in flight without writing twice or over a write that may still land.
  */
 export class AssignmentRunner {
   private readonly logger: ServiceLogger;
+  private readonly writer: AssignmentWriter;
 
   constructor(private readonly options: ServiceOptions) {
     this.logger = options.logger ?? silentLogger;
+    const { store, intune, settings, tasks } = options;
+    this.writer = new AssignmentWriter({
+      intune,
+      locks: options.locks ?? new KeyedQueue(WRITE_CONCURRENCY),
+      fences: new WriteFences({ store, lifetimeMs: settings.writeLifetimeMs }),
+      signal: tasks.signal,
+      logger: this.logger,
+    });
   }
 
   /**
@@ -93,34 +108,34 @@ export class AssignmentRunner {
     const request = await this.options.store.get(requestId);
     if (request?.status !== 'awaiting-intune-approval') return;
     const pending = request.outcome?.heldWrite as PendingWrite | undefined;
-    const event = pending
-      ? await this.waitForIntune(pending)
-      : failedEvent(new AppError('invalid-request', 'The held write was not recorded.'));
-    if (event) await this.record(request, event);
+    const ending = pending
+      ? await this.afterIntuneDecision(request, pending)
+      : { event: failedEvent(new AppError('invalid-request', 'The held write was not recorded.')) };
+    if (ending) await this.record(request, ending);
   }
 
   private async execute(request: AssignmentRequest): Promise<void> {
-    const event = await this.attemptAssign(request);
-    const saved = await this.record(request, event);
+    const ending = await this.attemptAssign(request);
+    if (!ending) {
+      this.logger.info({ requestId: request.id }, 'stopping: left assigning for the next start');
+      return;
+    }
+    const saved = await this.record(request, ending);
     if (saved?.status === 'awaiting-intune-approval') {
       this.options.tasks.run(() => this.awaitIntune(saved.id), `poll ${displayId(saved)}`);
     }
   }
 
-  private async attemptAssign(request: AssignmentRequest): Promise<RunEvent> {
+  /** The attempt's end; undefined when shutdown interrupted it before anything was known. */
+  private async attemptAssign(request: AssignmentRequest): Promise<Ending | undefined> {
     try {
       await this.checkTarget(request);
-      const result = await this.options.intune.assign(itemRefOf(request), requestedOf(request), {
-        justification: request.justification ?? '',
-        expectedDiff: request.diff,
-      });
-      return fromAssignResult(result);
+      const event = await this.writer.write(request);
+      return event && { event };
     } catch (error) {
-      const changed = error instanceof AppError && error.code === 'assignments-changed';
-      if (changed && (await this.alreadyInPlace(request))) {
-        return { type: 'assigned', outcome: { alreadyAssigned: true } };
-      }
-      return failedEvent(error);
+      // The approver sees, and a retry writes, the change as it stands now.
+      const patch = error instanceof ReviewChanged ? { diff: error.diff } : undefined;
+      return { event: failedEvent(error), patch };
     }
   }
 
@@ -136,33 +151,27 @@ export class AssignmentRunner {
     );
   }
 
-  /**
-   * True when the requested assignment now stands as asked: the diff no longer matches the
-   * reviewed one only because the change is already there (someone made it in Intune, or this
-   * bot's write landed before a restart). That is the end wanted, not a change that matters.
-   */
-  private async alreadyInPlace(request: AssignmentRequest): Promise<boolean> {
-    try {
-      const outcome = await this.options.intune.preview(itemRefOf(request), requestedOf(request));
-      return outcome.kind === 'already-assigned';
-    } catch (error) {
-      this.logger.warn({ err: error, requestId: request.id }, 'could not re-read assignments');
-      return false;
-    }
-  }
-
-  private async waitForIntune(pending: PendingWrite): Promise<RunEvent | undefined> {
+  /** Waits for Intune's decision on a held write, then replays it if approved. */
+  private async afterIntuneDecision(
+    request: AssignmentRequest,
+    pending: PendingWrite,
+  ): Promise<Ending | undefined> {
     const { intune, settings, tasks } = this.options;
+    const approvalCode = pending.approvalCode;
     try {
-      const outcome = await completeAfterIntuneApproval(intune, pending, {
+      const decision = await waitForIntuneDecision(intune, approvalCode, {
         pollMs: settings.maaPollMs,
         timeoutMs: settings.maaTimeoutMs,
         sleep: (ms) => delay(ms, undefined, { signal: tasks.signal }),
       });
-      return fromIntuneApproval(outcome, pending.approvalCode, settings.maaTimeoutMs);
+      if (decision !== 'approved' && decision !== 'completed') {
+        return { event: fromIntuneRefusal(decision, approvalCode, settings.maaTimeoutMs) };
+      }
+      const event = await this.writer.replay(request, pending);
+      return event && { event };
     } catch (error) {
       if (tasks.signal.aborted) return undefined;
-      return failedEvent(error, { approvalCode: pending.approvalCode });
+      return { event: failedEvent(error, { approvalCode }) };
     }
   }
 
@@ -181,9 +190,9 @@ export class AssignmentRunner {
   /** Stores an attempt's end with its audit record, then tells the thread and the requester. */
   private async record(
     request: AssignmentRequest,
-    event: RunEvent,
+    { event, patch }: Ending,
   ): Promise<AssignmentRequest | undefined> {
-    const facts = { ...auditFactsOf(event), actor: request.assignmentBy };
+    const facts = { ...auditFactsOf(event), actor: request.assignmentBy, patch };
     const applied = await applyEvent(this.options, request, event, facts);
     if (applied.kind !== 'won') {
       const context = { requestId: request.id, event: event.type, outcome: event.outcome };

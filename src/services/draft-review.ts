@@ -2,6 +2,7 @@ import type { DiffLine, MergeOutcome } from '../domain/assignment';
 import type { AssignmentRequest } from '../domain/request';
 import { personOf, type Actor } from './actor';
 import { DraftEditor, type Draft } from './draft-editor';
+import { planAssignment } from './assignment-plan';
 import type { ServiceOptions } from './options';
 import { itemRefOf, requestedOf } from './request-parts';
 import { Refusal } from './result';
@@ -94,7 +95,14 @@ export class DraftReview {
     draft: Draft,
   ): Promise<Exclude<MergeOutcome, { kind: 'refused' }> | Refusal> {
     const outcome = await this.editor
-      .within(draft, () => this.options.intune.preview(itemRefOf(draft), requestedOf(draft)))
+      .within(draft, async () => {
+        const plan = await planAssignment(
+          this.options.intune,
+          itemRefOf(draft),
+          requestedOf(draft),
+        );
+        return plan.outcome;
+      })
       .catch((error: unknown) => {
         if (error instanceof Refusal) return error;
         throw error;

@@ -1,12 +1,8 @@
-import type { ApprovalStatus, IntunePort, PendingWrite } from './ports/intune';
+import type { ApprovalStatus, IntunePort } from './ports/intune';
 
-/** How a write held by Intune Multi Admin Approval ended. */
-export type IntuneApprovalOutcome =
-  | { outcome: 'applied'; requestId: string; clientRequestId: string }
-  /** Intune reports the approved write as done already (replayed before a restart, say). */
-  | { outcome: 'completed'; status: ApprovalStatus }
-  | { outcome: 'rejected' | 'expired' | 'cancelled'; status: ApprovalStatus }
-  | { outcome: 'timeout'; status: ApprovalStatus };
+/** How Intune Multi Admin Approval decided a held write, or that the bot stopped waiting. */
+export type IntuneDecision =
+  'approved' | 'completed' | 'rejected' | 'expired' | 'cancelled' | 'timeout';
 
 export interface IntuneApprovalOptions {
   pollMs: number;
@@ -18,7 +14,9 @@ export interface IntuneApprovalOptions {
   onStatus?: (status: ApprovalStatus) => void;
 }
 
-const ENDED: Partial<Record<ApprovalStatus, 'rejected' | 'expired' | 'cancelled'>> = {
+const ENDED: Partial<Record<ApprovalStatus, IntuneDecision>> = {
+  approved: 'approved',
+  completed: 'completed',
   rejected: 'rejected',
   expired: 'expired',
   cancelled: 'cancelled',
@@ -27,26 +25,24 @@ const ENDED: Partial<Record<ApprovalStatus, 'rejected' | 'expired' | 'cancelled'
 const wait = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
- * Polls Intune for the held write's approval request and, once an Intune admin approves it,
- * replays the identical write with the approval code. A chat click cannot approve it: only the
- * Intune admin center can.
+ * Polls Intune for a held write's approval request until an Intune administrator decides it (in
+ * the Intune admin center; a chat click cannot) or `timeoutMs` passes. Replaying the write once
+ * approved is the caller's, behind the item's write fence.
  */
-export async function completeAfterIntuneApproval(
-  intune: Pick<IntunePort, 'approvalStatus' | 'replay'>,
-  pending: PendingWrite,
+export async function waitForIntuneDecision(
+  intune: Pick<IntunePort, 'approvalStatus'>,
+  approvalCode: string,
   options: IntuneApprovalOptions,
-): Promise<IntuneApprovalOutcome> {
+): Promise<IntuneDecision> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? wait;
   const deadline = now() + options.timeoutMs;
   for (;;) {
-    const status = await intune.approvalStatus(pending.approvalCode);
+    const status = await intune.approvalStatus(approvalCode);
     options.onStatus?.(status);
-    if (status === 'approved') return { outcome: 'applied', ...(await intune.replay(pending)) };
-    if (status === 'completed') return { outcome: 'completed', status };
-    const ended = ENDED[status];
-    if (ended) return { outcome: ended, status };
-    if (now() + options.pollMs > deadline) return { outcome: 'timeout', status };
+    const decided = ENDED[status];
+    if (decided) return decided;
+    if (now() + options.pollMs > deadline) return 'timeout';
     await sleep(options.pollMs);
   }
 }

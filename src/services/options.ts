@@ -1,6 +1,7 @@
 import type { Authorizer } from './authorizer';
 import type { BackgroundTasks } from './background-tasks';
 import type { Clock } from './ports/clock';
+import type { ItemLock } from './ports/item-lock';
 import type { DirectoryPort } from './ports/directory';
 import type { IntunePort } from './ports/intune';
 import type { Notifier } from './ports/notifier';
@@ -34,6 +35,8 @@ export interface ServiceSettings {
   maaTimeoutMs: number;
   /** When set, actors from any other tenant are refused. */
   allowedTenantId?: string;
+  /** How long after it left an assign may still land in Intune (the write fence). */
+  writeLifetimeMs: number;
 }
 
 /** Every port a use case may need, wired once in the composition root. */
@@ -45,6 +48,8 @@ export interface ServiceOptions {
   clock: Clock;
   authorizer: Authorizer;
   tasks: BackgroundTasks;
+  /** Serialises the writes of one Intune item; in process by default. */
+  locks?: ItemLock;
   logger?: ServiceLogger;
   settings: ServiceSettings;
 }

@@ -13,6 +13,7 @@ import {
   useBot,
 } from '../support/e2e';
 import { walkWizard, ZOOM_TO_SALES, type WalkChoice } from '../support/walk';
+import { assignThrough } from '../support/assign-through';
 
 const appAssignments = (h: ReturnType<ReturnType<typeof useBot>>, appId: string) =>
   structuredClone(h.sim.control.tenant().appAssignments.get(appId) ?? []);
@@ -83,7 +84,8 @@ describe('what a request changes in the existing assignments', () => {
   test('when someone else assigns the same thing before the approval, the request ends "assigned, nothing changed" with no write', async () => {
     const h = bot();
     const req = await submitRequest(h, ZOOM_TO_SALES);
-    const result = await h.app.graph.intune.assign(
+    const result = await assignThrough(
+      h.app.graph.intune,
       { kind: 'app', id: WELL_KNOWN.apps.win32 },
       {
         target: { kind: 'group', groupId: WELL_KNOWN.groups.sales, exclude: false },

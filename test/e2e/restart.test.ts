@@ -18,6 +18,7 @@ import {
   type Submitted,
 } from '../support/e2e';
 import { ZOOM_TO_SALES } from '../support/walk';
+import { assignThrough } from '../support/assign-through';
 
 describe('a bot restarted while a request was assigning (SQLite)', () => {
   let dir: string;
@@ -85,7 +86,8 @@ describe('a bot restarted while a request was assigning (SQLite)', () => {
     );
     if (claimed.kind !== 'won') throw new Error('the claim was not stored');
     if (writeLanded) {
-      const result = await first.app.graph.intune.assign(
+      const result = await assignThrough(
+        first.app.graph.intune,
         itemRefOf(claimed.request),
         requestedOf(claimed.request),
         { justification: claimed.request.justification ?? '', expectedDiff: claimed.request.diff },

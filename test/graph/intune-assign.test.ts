@@ -2,7 +2,8 @@ import { validateAgainstGraphSchema } from '../../src/simulator/graph-schemas';
 import { WELL_KNOWN } from '../../src/simulator/seed';
 import type { RequestedAssignment } from '../../src/domain/assignment';
 import { AppError } from '../../src/domain/errors';
-import { completeAfterIntuneApproval } from '../../src/services/intune-approval';
+import { waitForIntuneDecision } from '../../src/services/intune-approval';
+import { assignThrough } from '../support/assign-through';
 import type { GraphObject } from '../../src/simulator/tenant-data';
 import { graphHarness, type GraphHarness } from '../support/graph-harness';
 
@@ -44,7 +45,8 @@ describe('assigning an app through the Intune port (beta)', () => {
     expect(before.length).toBeGreaterThanOrEqual(4);
     const group = groupNotAssignedTo(h, appId);
 
-    const result = await h.graph.intune.assign(
+    const result = await assignThrough(
+      h.graph.intune,
       { kind: 'app', id: appId },
       include(group, 'required'),
       { justification: 'Sales needs Zoom' },
@@ -82,7 +84,7 @@ describe('assigning an app through the Intune port (beta)', () => {
     expect(after.slice(0, before.length).map((a) => ({ ...withoutReadOnly(a) }))).toEqual(
       before.map(withoutReadOnly),
     );
-    expect(result.status === 'assigned' && result.requestId).toBe(writes[0]!.requestId);
+    expect(result.requestId).toBe(writes[0]!.requestId);
   });
 
   test('a different intent for an already included group is changed in place, keeping its settings', async () => {
@@ -106,7 +108,7 @@ describe('assigning an app through the Intune port (beta)', () => {
       filter: filterId ? { id: filterId, mode: filterType as 'include' | 'exclude' } : undefined,
     };
 
-    const result = await h.graph.intune.assign({ kind: 'app', id: appId }, requested, {
+    const result = await assignThrough(h.graph.intune, { kind: 'app', id: appId }, requested, {
       justification: 'change',
     });
 
@@ -130,7 +132,8 @@ describe('assigning an app through the Intune port (beta)', () => {
       deviceAndAppManagementAssignmentFilterId: string | null;
       deviceAndAppManagementAssignmentFilterType: string;
     };
-    const result = await h.graph.intune.assign(
+    const result = await assignThrough(
+      h.graph.intune,
       { kind: 'app', id: appId },
       {
         target: { kind: 'allUsers' },
@@ -152,7 +155,8 @@ describe('assigning an app through the Intune port (beta)', () => {
   test('an exclusion is posted without settings and validates against the schema', async () => {
     const appId = WELL_KNOWN.apps.win32;
     const group = groupNotAssignedTo(h, appId);
-    await h.graph.intune.assign(
+    await assignThrough(
+      h.graph.intune,
       { kind: 'app', id: appId },
       {
         target: { kind: 'group', groupId: group.id, exclude: true },
@@ -171,38 +175,35 @@ describe('assigning an app through the Intune port (beta)', () => {
   });
 
   test('an app whose assignments come from a policy set is refused with no write', async () => {
-    const error = await h.graph.intune
-      .assign(
-        { kind: 'app', id: WELL_KNOWN.apps.policySet },
-        include(groupNotAssignedTo(h, WELL_KNOWN.apps.policySet), 'required'),
-        { justification: 'x' },
-      )
-      .catch((e: unknown) => e);
+    const error = await assignThrough(
+      h.graph.intune,
+      { kind: 'app', id: WELL_KNOWN.apps.policySet },
+      include(groupNotAssignedTo(h, WELL_KNOWN.apps.policySet), 'required'),
+      { justification: 'x' },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('policy-set');
     expect(h.sim.control.writes()).toEqual([]);
   });
 
   test('an unpublished app is refused with no write', async () => {
-    const error = await h.graph.intune
-      .assign(
-        { kind: 'app', id: WELL_KNOWN.apps.unpublished },
-        include(groupNotAssignedTo(h, WELL_KNOWN.apps.unpublished), 'required'),
-        { justification: 'x' },
-      )
-      .catch((e: unknown) => e);
+    const error = await assignThrough(
+      h.graph.intune,
+      { kind: 'app', id: WELL_KNOWN.apps.unpublished },
+      include(groupNotAssignedTo(h, WELL_KNOWN.apps.unpublished), 'required'),
+      { justification: 'x' },
+    ).catch((e: unknown) => e);
     expect((error as AppError).code).toBe('not-published');
     expect(h.sim.control.writes()).toEqual([]);
   });
 
   test('an intent the app type does not allow is refused with no write', async () => {
-    const error = await h.graph.intune
-      .assign(
-        { kind: 'app', id: WELL_KNOWN.apps.win32Unassigned },
-        { target: { kind: 'allDevices' }, targetName: 'All devices', intent: 'available' },
-        { justification: 'x' },
-      )
-      .catch((e: unknown) => e);
+    const error = await assignThrough(
+      h.graph.intune,
+      { kind: 'app', id: WELL_KNOWN.apps.win32Unassigned },
+      { target: { kind: 'allDevices' }, targetName: 'All devices', intent: 'available' },
+      { justification: 'x' },
+    ).catch((e: unknown) => e);
     expect((error as AppError).code).toBe('invalid-request');
     expect(h.sim.control.writes()).toEqual([]);
   });
@@ -210,12 +211,15 @@ describe('assigning an app through the Intune port (beta)', () => {
   test('assignments that changed since review are reported instead of written', async () => {
     const appId = WELL_KNOWN.apps.win32Unassigned;
     const group = groupNotAssignedTo(h, appId);
-    const error = await h.graph.intune
-      .assign({ kind: 'app', id: appId }, include(group, 'required'), {
+    const error = await assignThrough(
+      h.graph.intune,
+      { kind: 'app', id: appId },
+      include(group, 'required'),
+      {
         justification: 'x',
         expectedDiff: [{ kind: 'change', text: `~ ${group.name}: available -> required` }],
-      })
-      .catch((e: unknown) => e);
+      },
+    ).catch((e: unknown) => e);
     expect((error as AppError).code).toBe('assignments-changed');
     expect(h.sim.control.writes()).toEqual([]);
   });
@@ -228,7 +232,7 @@ describe('assigning an app through the Intune port (beta)', () => {
       .map((g) => ({ id: g.id, name: String(g.displayName) }));
     await Promise.all(
       groups.map((g) =>
-        h.graph.intune.assign({ kind: 'app', id: appId }, include(g, 'required'), {
+        assignThrough(h.graph.intune, { kind: 'app', id: appId }, include(g, 'required'), {
           justification: 'x',
         }),
       ),
@@ -248,7 +252,8 @@ describe('assigning an app through the Intune port (beta)', () => {
       times: 3,
     });
     const appId = WELL_KNOWN.apps.win32Unassigned;
-    const result = await h.graph.intune.assign(
+    const result = await assignThrough(
+      h.graph.intune,
       { kind: 'app', id: appId },
       include(groupNotAssignedTo(h, appId), 'available'),
       { justification: 'x' },
@@ -271,7 +276,8 @@ describe('assigning an app configuration policy', () => {
     const id = WELL_KNOWN.configPolicies.ios;
     const before = clone(h.sim.control.tenant().configAssignments.get(id) ?? []);
     const group = h.sim.control.tenant().groups.find((g) => g.id === WELL_KNOWN.groups.marketing)!;
-    const result = await h.graph.intune.assign(
+    const result = await assignThrough(
+      h.graph.intune,
       { kind: 'configPolicy', id },
       {
         target: { kind: 'group', groupId: group.id, exclude: false },
@@ -305,7 +311,8 @@ describe('assigning an app configuration policy', () => {
       times: 1,
     });
     const id = WELL_KNOWN.configPolicies.android;
-    const result = await h.graph.intune.assign(
+    const result = await assignThrough(
+      h.graph.intune,
       { kind: 'configPolicy', id },
       { target: { kind: 'allDevices' }, targetName: 'All devices' },
       { justification: 'All Android devices' },
@@ -330,7 +337,8 @@ describe('Intune Multi Admin Approval', () => {
 
   const request = (h: GraphHarness) => {
     const appId = WELL_KNOWN.apps.win32Unassigned;
-    return h.graph.intune.assign(
+    return assignThrough(
+      h.graph.intune,
       { kind: 'app', id: appId },
       include(groupNotAssignedTo(h, appId), 'required'),
       {
@@ -342,28 +350,33 @@ describe('Intune Multi Admin Approval', () => {
   test('a held write waits for Intune approval and is replayed identically once approved', async () => {
     const result = await request(h);
     expect(result.status).toBe('awaiting-intune-approval');
-    if (result.status !== 'awaiting-intune-approval') return;
+    const pending = result.pending!;
     const held = h.sim.control.writes()[0]!;
     expect(held.status).toBe(403);
     expect(
       Buffer.from(held.headers['x-msft-approval-justification']!, 'base64').toString('utf8'),
     ).toBe('Finance needs this – approved by CFO');
-    expect(await h.graph.intune.approvalStatus(result.pending.approvalCode)).toBe('needsApproval');
+    expect(await h.graph.intune.approvalStatus(pending.approvalCode)).toBe('needsApproval');
     expect(
       h.sim.control.tenant().appAssignments.get(WELL_KNOWN.apps.win32Unassigned) ?? [],
     ).toHaveLength(0);
 
-    h.sim.control.decideApproval(result.pending.approvalCode, 'approve');
-    const outcome = await completeAfterIntuneApproval(h.graph.intune, result.pending, {
+    h.sim.control.decideApproval(pending.approvalCode, 'approve');
+    const decision = await waitForIntuneDecision(h.graph.intune, pending.approvalCode, {
       pollMs: 10,
       timeoutMs: 2000,
     });
+    expect(decision).toBe('approved');
+    const replayed = await result.writer.replay(result.request, pending);
 
-    expect(outcome.outcome).toBe('applied');
+    expect(replayed).toMatchObject({
+      type: 'assigned',
+      outcome: { approvalCode: pending.approvalCode },
+    });
     const writes = h.sim.control.writes();
     expect(writes).toHaveLength(2);
     expect(writes[1]!.body).toEqual(held.body);
-    expect(writes[1]!.headers['x-msft-approval-code']).toBe(result.pending.approvalCode);
+    expect(writes[1]!.headers['x-msft-approval-code']).toBe(pending.approvalCode);
     expect(writes[1]!.status).toBe(204);
     expect(h.sim.control.tenant().appAssignments.get(WELL_KNOWN.apps.win32Unassigned)).toHaveLength(
       1,
@@ -371,14 +384,13 @@ describe('Intune Multi Admin Approval', () => {
   });
 
   test('a rejected approval ends without applying the write', async () => {
-    const result = await request(h);
-    if (result.status !== 'awaiting-intune-approval') throw new Error('expected a held write');
-    h.sim.control.decideApproval(result.pending.approvalCode, 'reject');
-    const outcome = await completeAfterIntuneApproval(h.graph.intune, result.pending, {
+    const { pending } = await request(h);
+    h.sim.control.decideApproval(pending!.approvalCode, 'reject');
+    const decision = await waitForIntuneDecision(h.graph.intune, pending!.approvalCode, {
       pollMs: 10,
       timeoutMs: 2000,
     });
-    expect(outcome.outcome).toBe('rejected');
+    expect(decision).toBe('rejected');
     expect(h.sim.control.writes()).toHaveLength(1);
     expect(
       h.sim.control.tenant().appAssignments.get(WELL_KNOWN.apps.win32Unassigned) ?? [],
@@ -392,13 +404,12 @@ describe('Intune Multi Admin Approval', () => {
   });
 
   test('polling gives up after its timeout while approval is still pending', async () => {
-    const result = await request(h);
-    if (result.status !== 'awaiting-intune-approval') throw new Error('expected a held write');
-    const outcome = await completeAfterIntuneApproval(h.graph.intune, result.pending, {
+    const { pending } = await request(h);
+    const decision = await waitForIntuneDecision(h.graph.intune, pending!.approvalCode, {
       pollMs: 10,
       timeoutMs: 50,
     });
-    expect(outcome).toEqual({ outcome: 'timeout', status: 'needsApproval' });
+    expect(decision).toBe('timeout');
   });
 });
 
@@ -412,18 +423,22 @@ describe('assigning with GRAPH_INTUNE_VERSION=v1.0', () => {
 
   test('an item whose assignments use filters is refused rather than silently stripped', async () => {
     const appId = WELL_KNOWN.apps.win32;
-    const error = await h.graph.intune
-      .assign({ kind: 'app', id: appId }, include(groupNotAssignedTo(h, appId), 'required'), {
+    const error = await assignThrough(
+      h.graph.intune,
+      { kind: 'app', id: appId },
+      include(groupNotAssignedTo(h, appId), 'required'),
+      {
         justification: 'x',
-      })
-      .catch((e: unknown) => e);
+      },
+    ).catch((e: unknown) => e);
     expect((error as AppError).code).toBe('filters-would-be-lost');
     expect(h.sim.control.writes()).toEqual([]);
   });
 
   test('an item without filters is assigned with a body valid for v1.0', async () => {
     const appId = WELL_KNOWN.apps.win32Unassigned;
-    const result = await h.graph.intune.assign(
+    const result = await assignThrough(
+      h.graph.intune,
       { kind: 'app', id: appId },
       include(groupNotAssignedTo(h, appId), 'required'),
       { justification: 'x' },

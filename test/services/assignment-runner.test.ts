@@ -1,6 +1,7 @@
 import type { AssignmentRequest } from '../../src/domain/request';
 import { transition, type RequestEvent } from '../../src/domain/state-machine';
 import { WELL_KNOWN } from '../../src/simulator/seed';
+import { assignThrough } from '../support/assign-through';
 import {
   appliedWrites,
   createWorld,
@@ -142,7 +143,8 @@ describe('running an approved assignment', () => {
     const by = { id: PEOPLE.approver.id, name: PEOPLE.approver.name };
     const stuck = await force(pending, { type: 'approve', by }, { type: 'start-assignment', by });
     const target = stuck.target!;
-    await t.h.graph.intune.assign(
+    await assignThrough(
+      t.h.graph.intune,
       { kind: 'app', id: NOTEPAD },
       { target, targetName: stuck.targetName!, intent: 'required' },
       { justification: stuck.justification! },
@@ -250,7 +252,8 @@ describe('running an approved assignment', () => {
   test('assignments changed since review in a way that matters are reported instead of written', async () => {
     const spec = notepadRequest();
     const pending = await submitRequest(t.world, spec);
-    await t.h.graph.intune.assign(
+    await assignThrough(
+      t.h.graph.intune,
       { kind: 'app', id: NOTEPAD },
       {
         target: { kind: 'group', groupId: spec.target.groupId, exclude: false },

@@ -92,6 +92,7 @@ export const SETTINGS: ServiceSettings = {
   maaPollMs: 5,
   maaTimeoutMs: 3000,
   allowedTenantId: TENANT,
+  writeLifetimeMs: 1000,
 };
 
 /** The use cases over the memory store, a recording notifier, a fake clock and the simulator. */

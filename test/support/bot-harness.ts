@@ -73,6 +73,8 @@ export async function botHarness(options: BotHarnessOptions = {}): Promise<BotHa
     GRAPH_BASE_URL: sim.url,
     GRAPH_RETRY_BASE_DELAY_MS: '20',
     GRAPH_RETRY_MAX_SECONDS: '20',
+    GRAPH_ATTEMPT_TIMEOUT_MS: '3000',
+    GRAPH_WRITE_LIFETIME_MS: '4000',
     APPROVER_GROUP_ID: WELL_KNOWN.groups.approvers,
     ALLOWED_TENANT_ID: TENANT_ID,
     APPROVALS_CHANNEL_ID: APPROVALS_CHANNEL.channelId,

@@ -1,4 +1,4 @@
-import { KeyedQueue } from '../../src/graph/keyed-queue';
+import { KeyedQueue } from '../../src/services/keyed-queue';
 import { retryAfterMs } from '../../src/graph/retry-policy';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));

@@ -1,9 +1,4 @@
-import type {
-  CurrentAssignment,
-  DiffLine,
-  MergeOutcome,
-  RequestedAssignment,
-} from '../../domain/assignment';
+import type { CurrentAssignment, NextEntry } from '../../domain/assignment';
 
 import type { ItemKind } from '../../domain/request';
 
@@ -58,32 +53,36 @@ export interface PendingWrite {
   /** The justification sent Base64-encoded in `x-msft-approval-justification`. */
   justification: string;
   /**
-   * The diff the request was reviewed and approved with: when the fresh read gives another one,
-   * the assign is refused (`assignments-changed`) instead of writing blindly.
+   * The assignments the held write was merged from (see `shapesOf`): the identical write is
+   * replayed only while Intune still holds exactly these, since it would undo any change since.
    */
-  expectedDiff?: DiffLine[];
+  base?: string[];
+  /** The shapes the set has once the write is applied: checked after the replay. */
+  expected?: string[];
 }
 
 export type ApprovalStatus =
   'needsApproval' | 'approved' | 'rejected' | 'cancelled' | 'completed' | 'expired' | 'unknown';
 
-/** The outcome of an assign call. */
-export type AssignResult =
-  | { status: 'assigned'; diff: DiffLine[]; requestId: string; clientRequestId: string }
-  | { status: 'already-assigned'; diff: DiffLine[] }
-  | { status: 'awaiting-intune-approval'; diff: DiffLine[]; pending: PendingWrite };
+/** How a write of a full set ended: applied (Graph's ids), or held by Multi Admin Approval. */
+export type WriteResult =
+  | { status: 'written'; requestId: string; clientRequestId: string }
+  | { status: 'held'; pending: PendingWrite };
 
-export interface AssignOptions {
+export interface WriteOptions {
   /** The request's justification; sent on every write for Multi Admin Approval. */
   justification: string;
-  /**
-   * The diff the request was reviewed and approved with: when the fresh read gives another one,
-   * the assign is refused (`assignments-changed`) instead of writing blindly.
-   */
-  expectedDiff?: DiffLine[];
+  /** Graph type of the app (e.g. `win32LobApp`): a new include gets its settings type. */
+  appType: string;
+  /** Runs before each attempt leaves for Graph: the write fence records it there. */
+  beforeAttempt?: () => Promise<void>;
 }
 
-/** The Intune side of the bot, in domain terms. */
+/**
+ * The Intune side of the bot: reading items and their assignments, and writing a full set. The
+ * rules (what may be assigned, the merge, the write fence, the check after a write) are the use
+ * cases'; the port reads and writes.
+ */
 export interface IntunePort {
   /** Searches the cached app catalog in memory; never waits on a full Graph listing. */
   searchApps(query: string, limit?: number): Promise<AppSummary[]>;
@@ -91,17 +90,25 @@ export interface IntunePort {
   searchConfigPolicies(query: string, limit?: number): Promise<ConfigPolicySummary[]>;
   getConfigPolicy(id: string): Promise<ConfigPolicySummary | undefined>;
   listAssignmentFilters(): Promise<AssignmentFilterSummary[]>;
+  /**
+   * The item's assignments as they stand, read afresh in the version writes use. Refuses
+   * (`filters-would-be-lost`) an item a write in that version would strip filters from.
+   */
   getAssignments(item: ItemRef): Promise<CurrentAssignment[]>;
-  /** Reads the current assignments and merges the requested one in, without writing. */
-  preview(item: ItemRef, requested: RequestedAssignment): Promise<MergeOutcome>;
-  /** Reads, merges and posts the full set (or reports "already assigned" without a write). */
-  assign(
+  /**
+   * Posts the full set `next` (kept entries verbatim, less the read-only fields): never an empty
+   * one. A timeout or 5xx fails with `write-unconfirmed`: the write may still land.
+   */
+  writeAssignments(
     item: ItemRef,
-    requested: RequestedAssignment,
-    options: AssignOptions,
-  ): Promise<AssignResult>;
+    next: readonly NextEntry[],
+    options: WriteOptions,
+  ): Promise<WriteResult>;
   /** Status of a Multi Admin Approval request by its approval code. */
   approvalStatus(approvalCode: string): Promise<ApprovalStatus>;
   /** Replays a held write with its approval code once Intune has approved it. */
-  replay(pending: PendingWrite): Promise<{ requestId: string; clientRequestId: string }>;
+  replay(
+    pending: PendingWrite,
+    options?: Pick<WriteOptions, 'beforeAttempt'>,
+  ): Promise<{ requestId: string; clientRequestId: string }>;
 }

@@ -1,9 +1,12 @@
+import type { ItemLock } from './ports/item-lock';
+
 /**
- * Runs tasks one at a time per key, and at most `concurrency` keys at once. Writes to one Intune
- * item are serialised so that two read-merge-write cycles never interleave (the second would
- * silently drop the first's assignment); a burst of approvals queues instead of hammering Graph.
+ * Runs tasks one at a time per key, and at most `concurrency` keys at once: the in-process
+ * `ItemLock`. Writes to one Intune item are serialised so that two read-merge-write cycles never
+ * interleave (the second would silently drop the first's assignment); a burst of approvals queues
+ * instead of hammering Graph.
  */
-export class KeyedQueue {
+export class KeyedQueue implements ItemLock {
   private readonly tails = new Map<string, Promise<unknown>>();
   private active = 0;
   private readonly waiting: (() => void)[] = [];

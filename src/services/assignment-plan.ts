@@ -1,0 +1,67 @@
+import type { CurrentAssignment, MergeOutcome, RequestedAssignment } from '../domain/assignment';
+import { AppError } from '../domain/errors';
+import { allowedIntents } from '../domain/intents';
+import { mergeAssignment } from '../domain/merge';
+import type { IntunePort, ItemRef } from './ports/intune';
+
+/** What writing a request would do to its item right now, from a fresh read. */
+export interface AssignmentPlan {
+  outcome: MergeOutcome;
+  /** The assignments as read. */
+  current: CurrentAssignment[];
+  /** The app's Graph type (a new include gets its settings); empty for policies. */
+  appType: string;
+}
+
+/**
+ * Reads the item and its assignments afresh and merges the request in (src/domain/merge): the
+ * rules of what may be assigned live here, not in the Graph adapter. An app must exist, be
+ * published and take the intent for the target; a policy must exist and takes no intent. The
+ * review shows the outcome; the write posts its `next` set.
+ */
+export async function planAssignment(
+  intune: IntunePort,
+  item: ItemRef,
+  requested: RequestedAssignment,
+): Promise<AssignmentPlan> {
+  const appType = item.kind === 'app' ? await assignableApp(intune, item.id, requested) : '';
+  if (item.kind === 'configPolicy') await existingPolicy(intune, item.id, requested);
+  const current = await intune.getAssignments(item);
+  return { outcome: mergeAssignment(current, requested), current, appType };
+}
+
+async function assignableApp(
+  intune: IntunePort,
+  id: string,
+  requested: RequestedAssignment,
+): Promise<string> {
+  const app = await intune.getApp(id);
+  if (!app) throw new AppError('not-found', 'The app no longer exists in Intune.');
+  if (!app.published) {
+    throw new AppError(
+      'not-published',
+      `${app.name} is not published in Intune, so it cannot be assigned.`,
+    );
+  }
+  const intent = requested.intent;
+  if (!intent || !allowedIntents(app.appType, requested.target).includes(intent)) {
+    throw new AppError(
+      'invalid-request',
+      `The intent ${intent ?? '(none)'} is not valid for ${app.name} and ${requested.targetName}.`,
+    );
+  }
+  return app.appType;
+}
+
+async function existingPolicy(
+  intune: IntunePort,
+  id: string,
+  requested: RequestedAssignment,
+): Promise<void> {
+  if (requested.intent) {
+    throw new AppError('invalid-request', 'App configuration policies take no intent.');
+  }
+  if (!(await intune.getConfigPolicy(id))) {
+    throw new AppError('not-found', 'The app configuration policy no longer exists in Intune.');
+  }
+}

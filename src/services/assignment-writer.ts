@@ -1,0 +1,239 @@
+import type { DiffLine, RequestedAssignment } from '../domain/assignment';
+import { sameDiff } from '../domain/diff-lines';
+import { AppError } from '../domain/errors';
+import type { AssignmentOutcome, AssignmentRequest } from '../domain/request';
+import { isInPlace, sameShapes, shapesAfter, shapesOf } from '../domain/shapes';
+import { planAssignment } from './assignment-plan';
+import type { RunEvent } from './assignment-outcomes';
+import { silentLogger, type ServiceLogger } from './options';
+import type { ItemLock } from './ports/item-lock';
+import type { IntunePort, ItemRef, PendingWrite } from './ports/intune';
+import { itemRefOf, requestedOf } from './request-parts';
+import type { WriteFences } from './write-fences';
+
+export interface AssignmentWriterOptions {
+  intune: IntunePort;
+  locks: ItemLock;
+  fences: WriteFences;
+  /** Aborted at shutdown: a fence wait stops and the request is left for the next start. */
+  signal: AbortSignal;
+  logger?: ServiceLogger;
+}
+
+/** The most writes one run makes, each after a fresh read and merge, before it gives up. */
+export const MAX_WRITES = 3;
+
+/** The assignments changed since review in a way that matters: nothing was written. */
+export class ReviewChanged extends AppError {
+  constructor(
+    message: string,
+    readonly diff: DiffLine[],
+  ) {
+    super('assignments-changed', message);
+  }
+}
+
+type Check = 'same' | 'in-place' | 'missing' | 'unread';
+
+const CHANGED_MEANWHILE =
+  "Intune's assignments of the item changed while the bot wrote (someone edited it in Intune meanwhile); the requested assignment is in place.";
+
+const itemKey = (item: ItemRef) => `${item.kind}:${item.id}`;
+
+/**
+ * Writes a request's assignment the only safe way Graph allows: under the item's lock and behind
+ * its write fence, read the set afresh, merge, post the full set, then read it again. A write
+ * whose outcome is unknown is not repeated until it can no longer land; a set that differs from
+ * what was posted is never reported as assigned: the request's assignment is looked for, and
+ * merged and written once more (at most {@link MAX_WRITES} writes) if it is missing. Ends in an
+ * event to record, or undefined when shutdown interrupted a wait.
+ */
+export class AssignmentWriter {
+  private readonly logger: ServiceLogger;
+
+  constructor(private readonly options: AssignmentWriterOptions) {
+    this.logger = options.logger ?? silentLogger;
+  }
+
+  write(request: AssignmentRequest): Promise<RunEvent | undefined> {
+    const item = itemRefOf(request);
+    return this.options.locks.run(itemKey(item), () => this.writeLocked(request, item));
+  }
+
+  /** Replays a write held by Intune Multi Admin Approval, behind the same lock, fence and check. */
+  replay(request: AssignmentRequest, pending: PendingWrite): Promise<RunEvent | undefined> {
+    const item = itemRefOf(request);
+    return this.options.locks.run(itemKey(item), () => this.replayLocked(request, item, pending));
+  }
+
+  private async writeLocked(
+    request: AssignmentRequest,
+    item: ItemRef,
+  ): Promise<RunEvent | undefined> {
+    const { intune, fences } = this.options;
+    const requested = requestedOf(request);
+    const story: string[] = [];
+    let confirmed: { requestId: string; clientRequestId: string } | undefined;
+    let writes = 0;
+    for (let round = 1; ; round += 1) {
+      if (!(await this.fenceLanded(item, request))) return undefined;
+      const plan = await planAssignment(intune, item, requested);
+      const outcome = plan.outcome;
+      if (outcome.kind === 'refused') throw new AppError(outcome.code, outcome.message);
+      if (outcome.kind === 'already-assigned') return inPlace(writes, confirmed, story);
+      if (round === 1) checkReviewed(request, outcome.diff);
+      if (writes >= MAX_WRITES) throw giveUp(story);
+      writes += 1;
+      const expected = shapesAfter(outcome.next);
+      try {
+        const result = await intune.writeAssignments(item, outcome.next, {
+          justification: request.justification ?? '',
+          appType: plan.appType,
+          beforeAttempt: () => fences.recordAttempt(itemKey(item), request.id),
+        });
+        // A 2xx or a hold: this attempt is known, so it can no longer land later.
+        await fences.clear(itemKey(item), request.id);
+        if (result.status === 'held') {
+          const pending = { ...result.pending, base: shapesOf(plan.current), expected };
+          return {
+            type: 'held',
+            outcome: { approvalCode: pending.approvalCode, heldWrite: pending },
+          };
+        }
+        confirmed = { requestId: result.requestId, clientRequestId: result.clientRequestId };
+        const check = await this.check(item, requested, expected);
+        if (check === 'same' || check === 'in-place') {
+          const note = check === 'in-place' ? [...story, CHANGED_MEANWHILE] : story;
+          return assigned({ graphRequestId: confirmed.requestId, ...confirmed }, note);
+        }
+        story.push(afterWrite(writes, check));
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        if (error.code !== 'write-unconfirmed') {
+          await fences.clear(itemKey(item), request.id);
+          throw error;
+        }
+        story.push(
+          `Write ${writes} was not confirmed (${error.message}); the bot waited until it could no longer land and read the assignments again.`,
+        );
+      }
+    }
+  }
+
+  private async replayLocked(
+    request: AssignmentRequest,
+    item: ItemRef,
+    pending: PendingWrite,
+  ): Promise<RunEvent | undefined> {
+    const { intune, fences } = this.options;
+    const requested = requestedOf(request);
+    const approvalCode = pending.approvalCode;
+    if (!(await this.fenceLanded(item, request))) return undefined;
+    const current = await intune.getAssignments(item);
+    if (isInPlace(current, requested)) {
+      return { type: 'assigned', outcome: { alreadyAssigned: true, approvalCode } };
+    }
+    if (pending.base && !sameShapes(shapesOf(current), pending.base)) {
+      throw new AppError(
+        'assignments-changed',
+        "The item's assignments changed in Intune while the write waited for Multi Admin Approval; replaying the approved write would undo those changes, so nothing was written. An approver can retry, which asks Intune again.",
+      );
+    }
+    try {
+      const result = await intune.replay(pending, {
+        beforeAttempt: () => fences.recordAttempt(itemKey(item), request.id),
+      });
+      await fences.clear(itemKey(item), request.id);
+      const check = pending.expected
+        ? await this.check(item, requested, pending.expected)
+        : 'unread';
+      const ids = { graphRequestId: result.requestId, clientRequestId: result.clientRequestId };
+      if (check === 'same') return assigned({ ...ids, approvalCode }, []);
+      if (check === 'in-place') return assigned({ ...ids, approvalCode }, [CHANGED_MEANWHILE]);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      if (error.code !== 'write-unconfirmed') await fences.clear(itemKey(item), request.id);
+      if (error.code !== 'write-unconfirmed') throw error;
+    }
+    // Unknown or unverified: once the replay can no longer land, Intune's own set decides.
+    if (!(await this.fenceLanded(item, request))) return undefined;
+    if (isInPlace(await intune.getAssignments(item), requested)) {
+      return { type: 'assigned', outcome: { approvalCode } };
+    }
+    throw new AppError(
+      'assignment-missing',
+      'After the approved write was replayed, the requested assignment was not in Intune. An approver can retry, which asks Intune again.',
+    );
+  }
+
+  /** Waits out any attempt to the item that may still land; false on shutdown. */
+  private fenceLanded(item: ItemRef, request: AssignmentRequest): Promise<boolean> {
+    return this.options.fences.waitUntilLanded(itemKey(item), this.options.signal, (fence) =>
+      this.logger.info(
+        {
+          requestId: request.id,
+          item: fence.item,
+          heldBy: fence.requestId,
+          landsBy: fence.landsBy,
+        },
+        'waiting until an earlier write to the item can no longer land',
+      ),
+    );
+  }
+
+  /** Reads the set after a write and compares it with what was posted. */
+  private async check(
+    item: ItemRef,
+    requested: RequestedAssignment,
+    expected: string[],
+  ): Promise<Check> {
+    try {
+      const after = await this.options.intune.getAssignments(item);
+      if (sameShapes(shapesOf(after), expected)) return 'same';
+      return isInPlace(after, requested) ? 'in-place' : 'missing';
+    } catch (error) {
+      this.logger.warn({ err: error, item }, 'could not read the assignments after a write');
+      return 'unread';
+    }
+  }
+}
+
+function assigned(outcome: AssignmentOutcome, story: string[]): RunEvent {
+  return {
+    type: 'assigned',
+    outcome: story.length > 0 ? { ...outcome, note: story.join(' ') } : outcome,
+  };
+}
+
+/** The requested assignment is there without a write now: before this run, or by one of its own. */
+function inPlace(
+  writes: number,
+  confirmed: { requestId: string; clientRequestId: string } | undefined,
+  story: string[],
+): RunEvent {
+  if (writes === 0) return assigned({ alreadyAssigned: true }, story);
+  const ids = confirmed && { graphRequestId: confirmed.requestId, ...confirmed };
+  return assigned({ ...ids }, story);
+}
+
+function checkReviewed(request: AssignmentRequest, diff: DiffLine[]): void {
+  if (!request.diff || sameDiff(request.diff, diff)) return;
+  const now = diff.map((d) => d.text).join('; ');
+  throw new ReviewChanged(
+    `The assignments changed since review: now ${now}. Nothing was written; an approver can retry to write this.`,
+    diff,
+  );
+}
+
+function afterWrite(writes: number, check: Check): string {
+  return check === 'missing'
+    ? `After write ${writes}, Intune's assignments were not what was written and the requested assignment was missing (someone changed the item meanwhile); the bot merged again.`
+    : `After write ${writes}, the assignments could not be read back; the bot read them again.`;
+}
+
+function giveUp(story: string[]): AppError {
+  return new AppError(
+    'assignment-missing',
+    `The requested assignment is not in Intune after ${MAX_WRITES} writes. ${story.join(' ')} An approver can retry.`,
+  );
+}
