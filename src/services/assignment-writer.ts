@@ -80,7 +80,10 @@ export class AssignmentWriter {
       const plan = await planAssignment(intune, item, requested);
       const outcome = plan.outcome;
       if (outcome.kind === 'refused') throw new AppError(outcome.code, outcome.message);
-      if (outcome.kind === 'already-assigned') return inPlace(writes, confirmed, story);
+      if (outcome.kind === 'already-assigned') {
+        await fences.clear(itemKey(item), request.id);
+        return inPlace(writes, confirmed, story);
+      }
       if (round === 1) checkReviewed(request, outcome.diff);
       if (writes >= MAX_WRITES) throw giveUp(story);
       writes += 1;

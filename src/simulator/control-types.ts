@@ -33,6 +33,8 @@ export interface FaultSpec {
   message?: string;
   /** How many matching requests get the fault; omitted means every one until cleared. */
   times?: number;
+  /** How many matching requests pass untouched before the fault applies (default 0). */
+  skip?: number;
   /** Added latency in milliseconds before answering. */
   latencyMs?: number;
 }

@@ -17,6 +17,7 @@ interface ActiveFault {
   spec: FaultSpec;
   pattern: RegExp;
   remaining: number;
+  skipping: number;
 }
 
 const CODES: Record<number, [string, string]> = {
@@ -59,6 +60,7 @@ export function parseFaultSpec(value: unknown): FaultSpec {
     status: int('status', 400, 599),
     retryAfter: int('retryAfter', 0, 86400),
     times: int('times', 1, 1_000_000),
+    skip: int('skip', 0, 1_000_000),
     latencyMs: int('latencyMs', 0, 120_000),
     code: value.code as string | undefined,
     message: value.message as string | undefined,
@@ -75,7 +77,12 @@ export class FaultStore {
   add(spec: FaultSpec): void {
     // Case-insensitive, like Graph's own path matching.
     const pattern = new RegExp(spec.path, 'i');
-    this.faults.push({ spec, pattern, remaining: spec.times ?? Infinity });
+    this.faults.push({
+      spec,
+      pattern,
+      remaining: spec.times ?? Infinity,
+      skipping: spec.skip ?? 0,
+    });
   }
 
   clear(): void {
@@ -96,6 +103,10 @@ export class FaultStore {
       const m = fault.spec.method ?? '*';
       if (m !== '*' && m.toUpperCase() !== method) continue;
       if (!fault.pattern.test(path)) continue;
+      if (fault.skipping > 0) {
+        fault.skipping -= 1;
+        continue;
+      }
       if (fault.spec.status !== undefined && outcome.error) continue;
       fault.remaining--;
       outcome.latencyMs += fault.spec.latencyMs ?? 0;

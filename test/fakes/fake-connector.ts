@@ -33,6 +33,10 @@ export class FakeConnector {
   private server?: Server;
   private counter = 0;
   url = '';
+  /** Milliseconds an answer waits, to hold the bot in a notification (0: none). */
+  delayMs = 0;
+  /** Which calls wait `delayMs` (by their activity's text); every call by default. */
+  delayWhen: (text: string) => boolean = () => true;
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => void this.handle(req, res));
@@ -68,6 +72,10 @@ export class FakeConnector {
     const body = (text ? JSON.parse(text) : {}) as Record<string, unknown>;
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+    const said = typeof body.text === 'string' ? body.text : '';
+    if (this.delayMs > 0 && this.delayWhen(said)) {
+      await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+    }
     const answer = this.route(req.method ?? 'GET', parts, body, path);
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(JSON.stringify(answer));

@@ -1,0 +1,207 @@
+import type { RequestedAssignment } from '../../src/domain/assignment';
+import type { AssignmentRequest } from '../../src/domain/request';
+import { AssignmentWriter, MAX_WRITES } from '../../src/services/assignment-writer';
+import { KeyedQueue } from '../../src/services/keyed-queue';
+import type { IntunePort } from '../../src/services/ports/intune';
+import { WriteFences } from '../../src/services/write-fences';
+import { WELL_KNOWN } from '../../src/simulator/seed';
+import type { GraphObject } from '../../src/simulator/tenant-data';
+import { MemoryRequestStore } from '../../src/storage/memory-request-store';
+import { assigningRequest, assignThrough } from '../support/assign-through';
+import { graphHarness, type GraphHarness } from '../support/graph-harness';
+
+const APP = WELL_KNOWN.apps.win32Unassigned;
+const ITEM = { kind: 'app' as const, id: APP };
+const SALES: RequestedAssignment = {
+  target: { kind: 'group', groupId: WELL_KNOWN.groups.sales, exclude: false },
+  targetName: 'Sales',
+  intent: 'required',
+};
+
+const groupsOf = (h: GraphHarness) =>
+  (h.sim.control.tenant().appAssignments.get(APP) ?? []).map(
+    (a) => (a.target as { groupId?: string }).groupId,
+  );
+
+/** An assignment of the app to another group, as an admin would add it in Intune. */
+function byHand(groupId: string): GraphObject {
+  return {
+    '@odata.type': '#microsoft.graph.mobileAppAssignment',
+    id: `${groupId}_1_0`,
+    intent: 'required',
+    source: 'direct',
+    sourceId: null,
+    target: {
+      '@odata.type': '#microsoft.graph.groupAssignmentTarget',
+      groupId,
+      deviceAndAppManagementAssignmentFilterId: null,
+      deviceAndAppManagementAssignmentFilterType: 'none',
+    },
+    settings: null,
+  };
+}
+
+/** The Intune port, with `after` run right after each write Graph accepted. */
+function withAfterWrite(intune: IntunePort, after: (writes: number) => void): IntunePort {
+  let writes = 0;
+  return new Proxy(intune, {
+    get(target, key, receiver) {
+      if (key !== 'writeAssignments') return Reflect.get(target, key, receiver) as unknown;
+      return async (...args: Parameters<IntunePort['writeAssignments']>) => {
+        const result = await target.writeAssignments(...args);
+        writes += 1;
+        after(writes);
+        return result;
+      };
+    },
+  });
+}
+
+describe('writing an assignment behind the write fence, and checking it after', () => {
+  let h: GraphHarness;
+  let store: MemoryRequestStore;
+  let waits: number[];
+
+  const writer = (intune: IntunePort = h.graph.intune, lifetimeMs = 1500) =>
+    new AssignmentWriter({
+      intune,
+      locks: new KeyedQueue(4),
+      fences: new WriteFences({
+        store,
+        lifetimeMs,
+        sleep: async (ms) => {
+          waits.push(ms);
+          await new Promise((resolve) => setTimeout(resolve, ms));
+          return true;
+        },
+      }),
+      signal: new AbortController().signal,
+    });
+
+  const request = (): AssignmentRequest =>
+    assigningRequest(ITEM, SALES, { justification: 'Sales needs it' });
+
+  beforeAll(async () => {
+    h = await graphHarness({ attemptTimeoutMs: 500 });
+    // The simulated tenant compiles its schemas on the first write: not a slow Graph to time out.
+    await assignThrough(h.graph.intune, ITEM, SALES, { justification: 'warm-up' });
+  });
+  afterAll(() => h.close());
+  beforeEach(() => {
+    h.sim.control.reset();
+    store = new MemoryRequestStore();
+    waits = [];
+  });
+
+  test('a write waits until another request’s unconfirmed write can no longer land before it reads', async () => {
+    const landsBy = new Date(Date.now() + 400).toISOString();
+    await store.putFence({
+      item: `app:${APP}`,
+      requestId: 'other',
+      startedAt: new Date().toISOString(),
+      landsBy,
+    });
+
+    const event = await writer().write(request());
+
+    expect(event?.type).toBe('assigned');
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeGreaterThan(300);
+    const firstRead = h.sim.control.requests().find((r) => r.url.includes('/assignments'));
+    expect(firstRead).toBeDefined();
+    // Its own fence replaced the expired one and was lifted once its write was confirmed.
+    expect(await store.getFence(`app:${APP}`)).toBeUndefined();
+  });
+
+  test('a write that times out and lands late is not written again: after its lifetime the read finds it', async () => {
+    h.sim.control.addFault({ method: 'POST', path: '/assign$', latencyMs: 900, times: 1 });
+
+    const event = await writer().write(request());
+
+    expect(event).toMatchObject({
+      type: 'assigned',
+      outcome: { note: expect.stringMatching(/Write 1 was not confirmed/) },
+    });
+    expect(h.sim.control.writes().map((w) => w.status)).toEqual([204]);
+    expect(groupsOf(h)).toEqual([WELL_KNOWN.groups.sales]);
+    expect(waits).toHaveLength(1);
+    expect(await store.getFence(`app:${APP}`)).toBeDefined();
+  });
+
+  test('a write answered 503 that did not land is written once more after its lifetime', async () => {
+    h.sim.control.addFault({ method: 'POST', path: '/assign$', status: 503, times: 1 });
+
+    const event = await writer(h.graph.intune, 500).write(request());
+
+    expect(event?.type).toBe('assigned');
+    expect(h.sim.control.writes().map((w) => w.status)).toEqual([503, 204]);
+    expect(groupsOf(h)).toEqual([WELL_KNOWN.groups.sales]);
+    expect(await store.getFence(`app:${APP}`)).toBeUndefined();
+  });
+
+  test('an assignment an admin adds while the bot writes is kept, and the thread is told the set changed', async () => {
+    const tenant = h.sim.control.tenant();
+    const intune = withAfterWrite(h.graph.intune, () =>
+      tenant.appAssignments.set(APP, [
+        ...(tenant.appAssignments.get(APP) ?? []),
+        byHand(WELL_KNOWN.groups.marketing),
+      ]),
+    );
+
+    const event = await writer(intune).write(request());
+
+    expect(event).toMatchObject({
+      type: 'assigned',
+      outcome: { note: expect.stringMatching(/changed while the bot wrote/) },
+    });
+    expect(h.sim.control.writes()).toHaveLength(1);
+    expect(groupsOf(h).sort()).toEqual(
+      [WELL_KNOWN.groups.marketing, WELL_KNOWN.groups.sales].sort(),
+    );
+  });
+
+  test('an assignment erased right after the write (a late write landing) is merged and written again', async () => {
+    const tenant = h.sim.control.tenant();
+    const intune = withAfterWrite(h.graph.intune, (writes) => {
+      if (writes === 1) tenant.appAssignments.set(APP, [byHand(WELL_KNOWN.groups.marketing)]);
+    });
+
+    const event = await writer(intune).write(request());
+
+    expect(event).toMatchObject({
+      type: 'assigned',
+      outcome: { note: expect.stringMatching(/After write 1/) },
+    });
+    expect(h.sim.control.writes()).toHaveLength(2);
+    expect(groupsOf(h).sort()).toEqual(
+      [WELL_KNOWN.groups.marketing, WELL_KNOWN.groups.sales].sort(),
+    );
+  });
+
+  test(`an assignment that keeps disappearing is never reported assigned: it fails after ${MAX_WRITES} writes`, async () => {
+    const tenant = h.sim.control.tenant();
+    const intune = withAfterWrite(h.graph.intune, () => tenant.appAssignments.set(APP, []));
+
+    await expect(writer(intune).write(request())).rejects.toMatchObject({
+      code: 'assignment-missing',
+      message: expect.stringMatching(/not in Intune after 3 writes/),
+    });
+    expect(h.sim.control.writes()).toHaveLength(MAX_WRITES);
+  });
+
+  test('a held write is replayed only while Intune still holds the set it was merged from', async () => {
+    h.sim.control.settings({ multiAdminApproval: true });
+    const held = await assignThrough(h.graph.intune, ITEM, SALES, { justification: 'MAA' });
+    const pending = held.pending!;
+    h.sim.control.decideApproval(pending.approvalCode, 'approve');
+    const tenant = h.sim.control.tenant();
+    tenant.appAssignments.set(APP, [byHand(WELL_KNOWN.groups.marketing)]);
+
+    await expect(held.writer.replay(held.request, pending)).rejects.toMatchObject({
+      code: 'assignments-changed',
+      message: expect.stringMatching(/replaying the approved write would undo those changes/),
+    });
+    expect(h.sim.control.writes()).toHaveLength(1);
+    expect(groupsOf(h)).toEqual([WELL_KNOWN.groups.marketing]);
+  });
+});
