@@ -87,10 +87,13 @@ export class Catalog<T extends { id: string }> {
   /** Adds or replaces one item, e.g. after a fresh read of it. */
   upsert(item: T): void {
     const entry = this.entry(item);
-    const index = this.entries.findIndex((e) => e.item.id === item.id);
-    if (index >= 0) this.entries[index] = entry;
-    else this.entries.push(entry);
-    this.byId.set(item.id, entry);
+    const existing = this.byId.get(item.id);
+    // In place: no scan of tens of thousands of entries for one changed item.
+    if (existing) Object.assign(existing, entry);
+    else {
+      this.entries.push(entry);
+      this.byId.set(item.id, entry);
+    }
   }
 
   /**

@@ -56,7 +56,9 @@ export class IntuneGraph implements IntunePort {
 
   async searchApps(query: string, limit = 25): Promise<AppSummary[]> {
     await withinTimeBudget(this.reader.apps.ready());
-    return this.reader.apps.search(query, limit);
+    const found = this.reader.apps.search(query, limit);
+    this.reader.fillCounts(found);
+    return found;
   }
 
   getApp(id: string): Promise<AppSummary | undefined> {

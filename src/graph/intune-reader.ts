@@ -1,5 +1,6 @@
 import type { CurrentAssignment } from '../domain/assignment';
 import type { Logger } from '../logger';
+import { outsideTimeBudget } from '../services/time-budget';
 import type {
   AppSummary,
   AssignmentFilterSummary,
@@ -48,6 +49,7 @@ export class IntuneReader {
   readonly apps: Catalog<AppSummary>;
   readonly policies: Catalog<ConfigPolicySummary>;
   private readonly counts = new Map<string, number>();
+  private readonly counting = new Set<string>();
 
   constructor(private readonly options: IntuneReaderOptions) {
     const { http, version, logger, catalogRefreshMs: refreshMs } = options;
@@ -154,6 +156,23 @@ export class IntuneReader {
       platform: String(f.platform ?? ''),
       rule: String(f.rule ?? ''),
     }));
+  }
+
+  /**
+   * Reads, in the background, the assignment counts the catalog does not know of the apps just
+   * shown (Graph lists apps without their assignments), so the next keystrokes show them. At most
+   * one read per app at a time; a failure only leaves the count unknown.
+   */
+  fillCounts(apps: readonly AppSummary[]): void {
+    for (const app of apps) {
+      if (app.assignmentCount !== undefined || this.counting.has(app.id)) continue;
+      this.counting.add(app.id);
+      outsideTimeBudget(() => this.getAssignments({ kind: 'app', id: app.id }))
+        .catch((error: unknown) =>
+          this.options.logger.debug({ err: error, appId: app.id }, 'assignment count unknown'),
+        )
+        .finally(() => this.counting.delete(app.id));
+    }
   }
 
   private rememberCount(id: string, count: number): void {

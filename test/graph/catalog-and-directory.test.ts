@@ -1,4 +1,5 @@
 import { WELL_KNOWN } from '../../src/simulator/seed';
+import { eventually } from '../support/e2e';
 import { graphHarness, type GraphHarness } from '../support/graph-harness';
 
 describe('the app catalog', () => {
@@ -22,6 +23,24 @@ describe('the app catalog', () => {
       platform: 'Windows',
       appType: 'win32LobApp',
     });
+    // No listing: the only calls are the background reads of the shown apps' assignment counts.
+    expect(h.sim.control.requests().map((r) => r.url)).not.toContainEqual(
+      expect.stringMatching(/\/mobileApps\?/),
+    );
+    expect(
+      h.sim.control.requests().every((r) => /\/mobileApps\/[^/?]+\/assignments/.test(r.url)),
+    ).toBe(true);
+  });
+
+  test('search results show how many assignments each app has, read once in the background', async () => {
+    await h.graph.intune.searchApps('zoom');
+    const count = h.sim.control.tenant().appAssignments.get(WELL_KNOWN.apps.win32)?.length;
+    await eventually(async () => {
+      const [zoom] = await h.graph.intune.searchApps('zoom workplace');
+      return zoom?.assignmentCount === count;
+    });
+    h.sim.control.clearRequests();
+    await h.graph.intune.searchApps('zoom workplace');
     expect(h.sim.control.requests()).toEqual([]);
   });
 

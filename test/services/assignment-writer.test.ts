@@ -125,7 +125,7 @@ describe('writing an assignment behind the write fence, and checking it after', 
     expect(h.sim.control.writes().map((w) => w.status)).toEqual([204]);
     expect(groupsOf(h)).toEqual([WELL_KNOWN.groups.sales]);
     expect(waits).toHaveLength(1);
-    expect(await store.getFence(`app:${APP}`)).toBeDefined();
+    expect(await store.getFence(`app:${APP}`)).toBeUndefined();
   });
 
   test('a write answered 503 that did not land is written once more after its lifetime', async () => {
