@@ -161,7 +161,10 @@ export class GraphHttp {
         `Intune did not confirm the write ${where}: ${this.why(info, status, details.graphCode, lib.message)}.`,
       );
     }
-    if (info.cutShort === 'deadline') return fail('graph-timeout', SLOW_INTUNE);
+    // Inside a turn the user is told Intune is slow, whichever timer ran out (the log has which).
+    if (info.cutShort === 'deadline' || (info.cutShort && info.options.deadline !== undefined)) {
+      return fail('graph-timeout', SLOW_INTUNE);
+    }
     if (info.cutShort === 'attempt-timeout') {
       return fail(
         'graph-timeout',

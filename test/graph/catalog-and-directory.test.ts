@@ -38,7 +38,7 @@ describe('the app catalog', () => {
     await eventually(async () => {
       const [zoom] = await h.graph.intune.searchApps('zoom workplace');
       return zoom?.assignmentCount === count;
-    });
+    }, 'the count of the app shown');
     h.sim.control.clearRequests();
     await h.graph.intune.searchApps('zoom workplace');
     expect(h.sim.control.requests()).toEqual([]);
