@@ -153,20 +153,20 @@ export class CardActions {
       case VERBS.wizardSearch:
         return this.search(id, ctx, text(data, 'query', 100) ?? '');
       case VERBS.wizardItem:
-        return { outcome: await wizard.chooseItem(id, actor, text(data, 'itemId', 100) ?? '') };
+        return { outcome: await wizard.chooseItem(id, actor, text(data, 'itemId') ?? '') };
       case VERBS.wizardTargetSearch:
         return this.searchGroups(id, ctx, text(data, 'groupQuery', 100) ?? '');
       case VERBS.wizardTarget: {
         const type = text(data, 'targetType');
         const choice: TargetChoice = {
           type: type === 'allUsers' || type === 'allDevices' ? type : 'group',
-          groupId: text(data, 'groupId', 100),
+          groupId: text(data, 'groupId'),
           exclude: text(data, 'mode') === 'exclude',
         };
         return { outcome: await wizard.chooseTarget(id, actor, choice) };
       }
       case VERBS.wizardIntent: {
-        const filterId = text(data, 'filterId', 100);
+        const filterId = text(data, 'filterId');
         const filterMode =
           text(data, 'filterMode') === 'exclude' ? ('exclude' as const) : ('include' as const);
         const choice = {
