@@ -178,11 +178,7 @@ export class CardActions {
       }
       case VERBS.wizardJustification:
         return {
-          outcome: await wizard.setJustification(
-            id,
-            actor,
-            text(data, 'justification', 5000) ?? '',
-          ),
+          outcome: await wizard.setJustification(id, actor, text(data, 'justification') ?? ''),
         };
       case VERBS.wizardBack:
         return { outcome: await wizard.back(id, actor) };

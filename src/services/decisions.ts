@@ -7,6 +7,7 @@ import {
 } from '../domain/approval-policy';
 import { describeStatus, displayId, type AssignmentRequest } from '../domain/request';
 import { accepts, type RequestEvent } from '../domain/state-machine';
+import { checkTypedText } from '../domain/text';
 import { assertTenant, personOf, type Actor } from './actor';
 import type { AssignmentRunner } from './assignment-runner';
 import { expireIfOverdue } from './expiry';
@@ -84,18 +85,27 @@ export class Decisions {
     });
   }
 
-  /** Rejects a pending request with a reason the requester sees (required, length-limited). */
+  /**
+   * Rejects a pending request with a reason the requester sees: required, length-limited, trimmed
+   * and checked like a justification (see `checkTypedText`).
+   */
   reject(requestId: string, actor: Actor, reason: string): Promise<Result<AssignmentRequest>> {
     return attempt(async () => {
-      const text = (reason ?? '').trim();
+      const checked = checkTypedText(reason ?? '', {
+        label: 'The reason',
+        maxLength: this.options.settings.justificationMaxLength,
+        whenBlank: 'Give a reason for rejecting this request; the requester sees it.',
+      });
       let won = true;
       const rejected = await this.decide(requestId, actor, {
-        event: { type: 'reject', by: personOf(actor), reason: text },
+        event: { type: 'reject', by: personOf(actor), reason: checked.ok ? checked.text : '' },
         verb: 'rejected',
         check: async (request) => {
           enforce(await this.decideCheck(request, actor), request);
           // A request that has moved on is refused for that, not for a missing reason.
-          if (accepts(request.status, 'reject')) this.checkReason(request, text);
+          if (accepts(request.status, 'reject') && !checked.ok) {
+            throw new Refusal('invalid-request', checked.message, request);
+          }
         },
       }).catch((error: unknown) => {
         won = false;
@@ -173,18 +183,6 @@ export class Decisions {
   private async decideCheck(request: AssignmentRequest, actor: Actor): Promise<PolicyCheck> {
     const isApprover = await this.options.authorizer.isApprover(actor.id);
     return mayDecide({ request, actor, isApprover });
-  }
-
-  private checkReason(request: AssignmentRequest, reason: string): void {
-    const max = this.options.settings.justificationMaxLength;
-    if (reason === '') {
-      const message = `Give a reason for rejecting ${displayId(request)}; the requester sees it.`;
-      throw new Refusal('invalid-request', message, request);
-    }
-    if (reason.length > max) {
-      const message = `The reason is ${reason.length} characters long; keep it to ${max}.`;
-      throw new Refusal('invalid-request', message, request);
-    }
   }
 
   private detailOf(event: RequestEvent): string | undefined {
