@@ -42,6 +42,14 @@ export function eventText(request: AssignmentRequest, event: EventType): string 
   }
 }
 
+/**
+ * A text message shown as plain text: event texts quote what people typed (a rejection reason),
+ * which must reach the reader as typed, never as markdown, a link or a mention.
+ */
+export function plainMessage(text: string): { type: 'message'; text: string; textFormat: 'plain' } {
+  return { type: 'message', text, textFormat: 'plain' };
+}
+
 /** The reminder sent once before a pending request expires. */
 export function reminderText(request: AssignmentRequest): string {
   return `Reminder: ${displayId(request)} (${request.item?.name ?? 'an item'} → ${request.targetName ?? ''}) is still waiting for a decision and expires at ${request.expiresAt ?? 'soon'}.`;

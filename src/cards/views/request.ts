@@ -13,6 +13,7 @@ import {
 } from './labels';
 import { statusLines, type Audience, type StatusLine } from './request-status';
 import { cardDateTime } from './time';
+import { typedText } from './typed';
 
 /** Teams refreshes a card for at most 60 users (`refresh.userIds`). */
 export const MAX_REFRESH_USER_IDS = 60;
@@ -31,6 +32,11 @@ export interface RequestViewer {
   refreshUserIds?: string[];
 }
 
+/**
+ * The request card's model. `justification` and `reason` are what people typed: the template
+ * shows them as `TextRun`s, which Teams never reads as markdown, so an approver sees exactly what
+ * was typed (`**x**`, `[click](https://...)` and `<at>` included).
+ */
 export interface RequestView {
   requestId: string;
   header: string;
@@ -38,6 +44,9 @@ export interface RequestView {
   facts: Fact[];
   justification: string;
   hasJustification: boolean;
+  /** The rejection reason, shown under the status once rejected. */
+  reason: string;
+  hasReason: boolean;
   diff: DiffRow[];
   hasDiff: boolean;
   status: StatusLine[];
@@ -78,8 +87,10 @@ export function requestView(request: AssignmentRequest, viewer: RequestViewer): 
     header: `${displayId(request)} · ${statusLabel(request.status)}`,
     headerColor: statusColor(request.status),
     facts: requestFacts(request),
-    justification: request.justification ?? '',
+    justification: typedText(request.justification ?? ''),
     hasJustification: Boolean(request.justification),
+    reason: request.status === 'rejected' ? typedText(request.rejectReason ?? '') : '',
+    hasReason: request.status === 'rejected' && Boolean(request.rejectReason),
     diff,
     hasDiff: diff.length > 0,
     status: statusLines(request, viewer.audience, viewer.canAct),

@@ -3,6 +3,7 @@ import { diffRows, isAlreadyAssigned, type DiffRow } from './diff';
 import { intentLabel } from './labels';
 import { itemKind } from './wizard-frame';
 import type { Choice } from './options';
+import { typedText } from './typed';
 import { NO_FILTER, type WizardContext } from './wizard-context';
 
 export interface IntentStep {
@@ -66,6 +67,7 @@ export function justificationStep(draft: AssignmentRequest, ctx: WizardContext):
 }
 
 export interface ReviewStep {
+  /** As typed: the template shows it as a `TextRun`, never as markdown. */
   justification: string;
   diff: DiffRow[];
   hasDiff: boolean;
@@ -80,7 +82,7 @@ export function reviewStep(draft: AssignmentRequest): ReviewStep {
   if (diff.length === 0) note = 'The change against the current assignments is not known yet.';
   else if (isAlreadyAssigned(draft.diff)) note = 'Already assigned: approving changes nothing.';
   return {
-    justification: draft.justification ?? '',
+    justification: typedText(draft.justification ?? ''),
     diff,
     hasDiff: diff.length > 0,
     note,
