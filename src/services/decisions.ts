@@ -13,7 +13,7 @@ import type { AssignmentRunner } from './assignment-runner';
 import { expireIfOverdue } from './expiry';
 import { notifyChanged, notifyLater } from './notify';
 import type { ServiceOptions } from './options';
-import { attempt, Refusal, type Result } from './result';
+import { aboutRequest, attempt, Refusal, type Result } from './result';
 import { applyEvent } from './transitions';
 
 export interface DecisionsOptions extends ServiceOptions {
@@ -35,12 +35,6 @@ function enforce(check: PolicyCheck, request: AssignmentRequest): void {
   if (!check.ok) throw new Refusal(check.error.code, check.error.message, request);
 }
 
-/**
- * Approve, reject, cancel and retry. Each is authorized on the server from the stored request and
- * the actor (never from card data), applied as a compare-and-set, and answered at once with the
- * request in its new state; notifications and the Graph work run after the answer. The loser of a
- * race is told who won; a request that has moved on is refused with what became of it.
- */
 /** States a request approved by someone can be in afterwards. */
 const APPROVED_BY = new Set([
   'approved',
@@ -61,6 +55,14 @@ function repeated(error: unknown, actor: Actor, states: Set<string>): Assignment
   throw error;
 }
 
+/**
+ * Approve, reject, cancel and retry. Each is authorized on the server from the stored request and
+ * the actor (never from card data), applied as a compare-and-set, and answered at once with the
+ * request in its new state; notifications and the Graph work run after the answer. The loser of a
+ * race is told who won; a request that has moved on is refused with what became of it. Every
+ * refusal about a request that exists carries it as it stands, a failed directory check included,
+ * so the user sees the current card and why nothing changed.
+ */
 export class Decisions {
   constructor(private readonly options: DecisionsOptions) {}
 
@@ -153,7 +155,9 @@ export class Decisions {
   ): Promise<AssignmentRequest> {
     let request = await this.load(requestId, actor);
     for (let round = 1; ; round += 1) {
-      await spec.check(request);
+      // A failed check (the directory timing out, say) is refused with the request as it stands.
+      const checked = request;
+      await aboutRequest(checked, () => spec.check(checked));
       const facts = { actor: personOf(actor), detail: this.detailOf(spec.event) };
       const applied = await applyEvent(this.options, request, spec.event, facts);
       if (applied.kind === 'won') return applied.request;

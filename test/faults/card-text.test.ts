@@ -1,5 +1,6 @@
 import { cardText } from '../support/bot-harness';
-import { clickInThread, invokeError, submitRequest, threadReplies, useBot } from '../support/e2e';
+import { clickInThread, submitRequest, threadReplies, useBot } from '../support/e2e';
+import { noticedCard } from '../support/notice';
 import { ZOOM_TO_SALES } from '../support/walk';
 import { wizardAt } from './input-support';
 
@@ -99,18 +100,20 @@ describe('a rejection reason that cannot be shown to the requester as typed', ()
   const bot = useBot();
 
   test.each(BAD_REASONS)(
-    'is refused (%s) and the request stays pending, untouched',
+    'is refused (%s) on the card, which keeps its buttons; the request stays pending, untouched',
     async (_label, reason, message) => {
       const h = bot();
       const req = await submitRequest(h, ZOOM_TO_SALES);
       const before = await h.app.store.get(req.requestId);
 
-      const answer = await clickInThread(h, h.users.approver1, 'request.reject', req, { reason });
+      const answer = noticedCard(
+        await clickInThread(h, h.users.approver1, 'request.reject', req, { reason }),
+      );
       await h.settle();
 
-      const error = invokeError(answer);
-      expect(error).toMatchObject({ statusCode: 400, code: 'invalid-request' });
-      expect(error.message).toMatch(message);
+      expect(answer.notice).toMatch(message);
+      expect(answer.text).toContain('Pending approval');
+      expect(answer.verbs).toEqual(['request.approve', 'request.reject']);
       expect(await h.app.store.get(req.requestId)).toEqual(before);
       expect(threadReplies(h, req.thread)).toEqual([]);
       expect(h.sim.control.writes()).toEqual([]);

@@ -30,6 +30,11 @@ export interface RequestViewer {
    * buttons, and the server authorizes every click whatever a card shows.
    */
   refreshUserIds?: string[];
+  /**
+   * One line at the top saying why the click that led here changed nothing, e.g. `REQ-1042 was
+   * already approved by Patti`: a stale card is answered with the request as it stands.
+   */
+  notice?: string;
 }
 
 /**
@@ -38,6 +43,8 @@ export interface RequestViewer {
  * was typed (`**x**`, `[click](https://...)` and `<at>` included).
  */
 export interface RequestView {
+  notice: string;
+  hasNotice: boolean;
   requestId: string;
   header: string;
   headerColor: TextColor;
@@ -83,6 +90,8 @@ export function requestView(request: AssignmentRequest, viewer: RequestViewer): 
   const refreshUserIds = (viewer.refreshUserIds ?? []).slice(0, MAX_REFRESH_USER_IDS);
   const diff = diffRows(request.diff);
   return {
+    notice: viewer.notice ?? '',
+    hasNotice: Boolean(viewer.notice),
     requestId: request.id,
     header: `${displayId(request)} · ${statusLabel(request.status)}`,
     headerColor: statusColor(request.status),
