@@ -1,7 +1,7 @@
 import { WELL_KNOWN } from '../../src/simulator/seed';
 import { cardText } from '../support/bot-harness';
 import { useBot } from '../support/e2e';
-import { graphCallsDuring, wizardAt, type WizardSession } from './input-support';
+import { graphCallsDuring, wizardAt, type WizardSession } from '../support/wizard-session';
 
 const SALES = WELL_KNOWN.groups.sales;
 

@@ -2,7 +2,7 @@ import { cardText } from '../support/bot-harness';
 import { clickInThread, submitRequest, threadReplies, useBot } from '../support/e2e';
 import { noticedCard } from '../support/notice';
 import { ZOOM_TO_SALES } from '../support/walk';
-import { wizardAt } from './input-support';
+import { wizardAt } from '../support/wizard-session';
 
 const ASK = 'Say why the assignment is needed.';
 

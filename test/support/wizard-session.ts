@@ -1,7 +1,7 @@
 import { WELL_KNOWN } from '../../src/simulator/seed';
-import { actionsOf, cardOf, type BotHarness } from '../support/bot-harness';
-import type { HttpAnswer, TeamsUserInfo } from '../support/teams-client';
-import { invokeCard } from '../support/walk';
+import { actionsOf, cardOf, type BotHarness } from './bot-harness';
+import type { HttpAnswer, TeamsUserInfo } from './teams-client';
+import { invokeCard } from './walk';
 
 /** The wizard steps a session can be brought to, in order. */
 export type Step = 'item' | 'target' | 'intent' | 'justification' | 'review';
