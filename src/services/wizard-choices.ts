@@ -1,12 +1,15 @@
 import {
   ALL_DEVICES_NAME,
   ALL_USERS_NAME,
+  type CurrentAssignment,
   type FilterRef,
   type Intent,
   type RequestableTarget,
 } from '../domain/assignment';
 import { sameId } from '../domain/approval-policy';
+import { AppError } from '../domain/errors';
 import { isGuid } from '../domain/ids';
+import { policySetRefusal, type TargetNamer } from '../domain/merge';
 import { allowedIntents } from '../domain/intents';
 import type { ItemKind, RequestItem } from '../domain/request';
 import { isExclusion } from '../domain/slot';
@@ -75,6 +78,52 @@ export async function resolveItem(
     type: policy.policyType,
     platform: policy.platform,
   };
+}
+
+/** At most this many groups are looked up to name them in a policy-set refusal. */
+const NAMED_GROUPS = 5;
+
+/**
+ * Names the groups of `assignments` from the directory (at most {@link NAMED_GROUPS}), for a
+ * message; a group that cannot be read keeps its id.
+ */
+async function groupNamer(
+  directory: DirectoryPort,
+  assignments: readonly CurrentAssignment[],
+): Promise<TargetNamer> {
+  const ids = [
+    ...new Set(assignments.flatMap((a) => (a.target.kind === 'group' ? [a.target.groupId] : []))),
+  ].slice(0, NAMED_GROUPS);
+  const unnamed = (error: unknown): undefined => {
+    if (error instanceof AppError) return undefined;
+    throw error;
+  };
+  const groups = await Promise.all(ids.map((id) => directory.getGroup(id).catch(unnamed)));
+  const names = new Map(groups.flatMap((g) => (g ? [[g.id.toLowerCase(), g.name]] : [])));
+  return (target) => {
+    if (target.kind !== 'group') return undefined;
+    const name = names.get(target.groupId.toLowerCase());
+    return name && (target.exclude ? `Exclude ${name}` : name);
+  };
+}
+
+/**
+ * Refuses an item whose assignments come from a policy set as soon as it is chosen (the merge
+ * would refuse it at the end anyway): the bot never re-posts such assignments.
+ */
+export async function refusePolicySet(
+  intune: IntunePort,
+  directory: DirectoryPort,
+  item: RequestItem,
+): Promise<void> {
+  const current = await intune.getAssignments({ kind: item.kind, id: item.id });
+  if (!current.some((a) => a.fromPolicySet)) return;
+  const names = await groupNamer(
+    directory,
+    current.filter((a) => a.fromPolicySet),
+  );
+  const refusal = policySetRefusal(current, names);
+  if (refusal !== undefined) throw new Refusal(refusal.code, refusal.message);
 }
 
 /**
