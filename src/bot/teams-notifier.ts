@@ -62,11 +62,16 @@ export class TeamsNotifier implements Notifier {
     approvers: KnownUser[],
     reply: boolean,
   ) {
-    const text = eventText(request, event);
-    if (text && reply)
-      await this.guard('thread reply', request, () => this.replyInThread(request, text));
-    if (text)
-      await this.guard('requester message', request, () => this.tellRequester(request, text));
+    const threadText = eventText(request, event, 'thread');
+    if (threadText && reply) {
+      await this.guard('thread reply', request, () => this.replyInThread(request, threadText));
+    }
+    const requesterText = eventText(request, event, 'requester');
+    if (requesterText) {
+      await this.guard('requester message', request, () =>
+        this.tellRequester(request, requesterText),
+      );
+    }
     await this.guard('card updates', request, () => this.updateCopies(request, approvers));
   }
 

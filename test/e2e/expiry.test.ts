@@ -50,7 +50,7 @@ describe('a request nobody decides', () => {
     expect(await statusOf(h, req.requestId)).toBe('expired');
     const expiredText = `${req.displayId} expired without a decision.`;
     expect(threadReplies(h, req.thread)).toContain(expiredText);
-    expect(dmTexts(h, h.users.requester)).toContain(expiredText);
+    expect(dmTexts(h, h.users.requester)).toContain(`Your request ${expiredText}`);
     expect(cardText(currentCard(h, req.thread.rootId))).toMatch(/Expired without a decision/);
     for (const user of [h.users.requester, h.users.approver1, h.users.approver2]) {
       expect(updatedInChat(h, user)).toBe(true);
