@@ -31,14 +31,14 @@ export class Refusal extends AppError {
 /**
  * What a person is told when a port failed while acting on their request: for Graph's passing
  * troubles a sentence they can act on (Graph's own text goes to the logs), else the error's
- * message. Either way nothing was stored.
+ * message. Either way the step was not done.
  */
 const PORT_FAILURES: Partial<Record<ErrorCode, string>> = {
-  'graph-timeout': 'Intune is slow to answer; nothing was changed. Try again in a moment.',
-  'graph-throttled': 'Intune is busy right now; nothing was changed. Try again in a minute.',
-  'graph-unavailable': 'Intune could not be reached; nothing was changed. Try again in a moment.',
+  'graph-timeout': 'Intune is slow to answer, so this was not done; try again in a moment.',
+  'graph-throttled': 'Intune is busy, so this was not done; try again in a minute.',
+  'graph-unavailable': 'Intune could not be reached, so this was not done; try again in a moment.',
   'graph-auth':
-    'The bot could not sign in to Microsoft Graph; nothing was changed. Tell your Intune administrators.',
+    'The bot could not sign in to Microsoft Graph, so this was not done; tell your Intune administrators.',
 };
 
 /**

@@ -15,7 +15,7 @@ import {
   type World,
 } from '../services/support';
 
-const SLOW = 'Intune is slow to answer; nothing was changed. Try again in a moment.';
+const SLOW = 'Intune is slow to answer, so this was not done; try again in a moment.';
 const timeout = () => new AppError('graph-timeout', 'POST /users/x/checkMemberGroups took 5 s');
 
 /** The world's use cases, but with the directory or Intune timing out where asked. */

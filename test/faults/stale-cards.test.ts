@@ -228,7 +228,7 @@ describe('a click while the directory cannot answer', () => {
     await h.settle();
 
     expect(refused.notice).toBe(
-      'Intune could not be reached; nothing was changed. Try again in a moment.',
+      'Intune could not be reached, so this was not done; try again in a moment.',
     );
     expect(refused.text).toContain('Pending approval');
     expect(refused.verbs).toEqual(['request.approve', 'request.reject']);
