@@ -28,11 +28,15 @@ export function parseAction(activity: Partial<Activity>): ParsedAction {
   return { ok: true, action: { verb, data } };
 }
 
-/** A short string input from card data; undefined when absent, not a string, or too long. */
-export function text(data: Record<string, unknown>, key: string, max = 2000): string | undefined {
+/**
+ * A string input from card data, as sent; undefined when absent or not a string. Ids and typed
+ * text are never cut short (the HTTP body limit bounds them): a cut value would be checked as
+ * something the user did not send. `max` cuts search queries only, where that is harmless.
+ */
+export function text(data: Record<string, unknown>, key: string, max?: number): string | undefined {
   const value = data[key];
   if (typeof value !== 'string') return undefined;
-  return value.length > max ? value.slice(0, max) : value;
+  return max !== undefined && value.length > max ? value.slice(0, max) : value;
 }
 
 /** The request or draft id a card action refers to (ids are short, opaque strings). */

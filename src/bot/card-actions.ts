@@ -1,20 +1,16 @@
-import { NO_FILTER, noticeCard, requestCard, VERBS, type Caps, type Verb } from '../cards';
+import { NO_FILTER, noticeCard, VERBS, type Verb } from '../cards';
 import type { Intent } from '../domain/assignment';
 import type { ErrorCode } from '../domain/errors';
 import type { AssignmentRequest, ItemKind } from '../domain/request';
-import type { Actor, Result, Services, TargetChoice } from '../services';
+import type { Result, Services, TargetChoice } from '../services';
 import { requestIdOf, text, type CardAction } from './action-data';
 import type { MessageRef } from './conversations';
 import type { Answer } from './replies';
+import { RequestAnswers, type RequestViewContext } from './request-answer';
 import { itemOptions, renderWizard, type WizardViewDeps } from './wizard-view';
 
 /** Where the clicked card is shown and who clicked it. */
-export interface ActionContext {
-  actor: Actor;
-  caps: Caps;
-  audience: 'channel' | 'requester' | 'approver';
-  /** Teams ids of approvers whose client refreshes channel cards for themselves. */
-  refreshUserIds: () => Promise<string[]>;
+export interface ActionContext extends RequestViewContext {
   /** The message whose card was clicked (its answer replaces it), when there is one. */
   clickedMessage?: MessageRef;
 }
@@ -40,9 +36,8 @@ const WIZARD_FIXABLE = new Set<ErrorCode>([
   'graph-failed',
   'graph-throttled',
   'graph-unavailable',
+  'graph-timeout',
 ]);
-
-const ACTIONABLE = new Set(['pending', 'failed']);
 
 const refusal = (code: ErrorCode | 'bad-request', message: string): Answer => ({
   refusal: { code, message },
@@ -54,7 +49,11 @@ const refusal = (code: ErrorCode | 'bad-request', message: string): Answer => ({
  * use cases authorize from the stored request and the authenticated actor.
  */
 export class CardActions {
-  constructor(private readonly deps: CardActionDeps) {}
+  private readonly answers: RequestAnswers;
+
+  constructor(private readonly deps: CardActionDeps) {
+    this.answers = new RequestAnswers(deps.services.authorizer);
+  }
 
   async handle(action: CardAction, ctx: ActionContext): Promise<Answer> {
     if (action.verb.startsWith('command.')) return this.deps.command(action.verb, ctx);
@@ -65,22 +64,8 @@ export class CardActions {
   }
 
   /** The card of a request for this viewer: buttons only for those who may use them. */
-  async requestAnswer(request: AssignmentRequest, ctx: ActionContext): Promise<Answer> {
-    const { actor, caps, audience } = ctx;
-    const isRequester = request.requester.id === actor.id;
-    const approver = !isRequester && (await this.deps.services.authorizer.isApprover(actor.id));
-    const canAct = isRequester
-      ? request.status === 'pending'
-      : approver && ACTIONABLE.has(request.status);
-    const viewerAudience = isRequester
-      ? 'requester'
-      : audience === 'requester'
-        ? 'approver'
-        : audience;
-    const refreshUserIds = audience === 'channel' ? await ctx.refreshUserIds() : undefined;
-    return {
-      card: requestCard(request, { caps, audience: viewerAudience, canAct, refreshUserIds }),
-    };
+  requestAnswer(request: AssignmentRequest, ctx: ActionContext): Promise<Answer> {
+    return this.answers.card(request, ctx);
   }
 
   private async request(action: CardAction, id: string, ctx: ActionContext): Promise<Answer> {
@@ -106,7 +91,7 @@ export class CardActions {
       default:
         return refusal('unknown-verb', `The card action '${action.verb}' is not known.`);
     }
-    if (!result.ok) return refusal(result.error.code, result.error.message);
+    if (!result.ok) return this.answers.refused(result, ctx);
     return this.requestAnswer(result.value, ctx);
   }
 
@@ -153,20 +138,20 @@ export class CardActions {
       case VERBS.wizardSearch:
         return this.search(id, ctx, text(data, 'query', 100) ?? '');
       case VERBS.wizardItem:
-        return { outcome: await wizard.chooseItem(id, actor, text(data, 'itemId', 100) ?? '') };
+        return { outcome: await wizard.chooseItem(id, actor, text(data, 'itemId') ?? '') };
       case VERBS.wizardTargetSearch:
         return this.searchGroups(id, ctx, text(data, 'groupQuery', 100) ?? '');
       case VERBS.wizardTarget: {
         const type = text(data, 'targetType');
         const choice: TargetChoice = {
           type: type === 'allUsers' || type === 'allDevices' ? type : 'group',
-          groupId: text(data, 'groupId', 100),
+          groupId: text(data, 'groupId'),
           exclude: text(data, 'mode') === 'exclude',
         };
         return { outcome: await wizard.chooseTarget(id, actor, choice) };
       }
       case VERBS.wizardIntent: {
-        const filterId = text(data, 'filterId', 100);
+        const filterId = text(data, 'filterId');
         const filterMode =
           text(data, 'filterMode') === 'exclude' ? ('exclude' as const) : ('include' as const);
         const choice = {
@@ -178,11 +163,7 @@ export class CardActions {
       }
       case VERBS.wizardJustification:
         return {
-          outcome: await wizard.setJustification(
-            id,
-            actor,
-            text(data, 'justification', 5000) ?? '',
-          ),
+          outcome: await wizard.setJustification(id, actor, text(data, 'justification') ?? ''),
         };
       case VERBS.wizardBack:
         return { outcome: await wizard.back(id, actor) };

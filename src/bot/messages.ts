@@ -6,40 +6,74 @@ const diffText = (request: AssignmentRequest) => (request.diff ?? []).map((d) =>
 const graphId = (request: AssignmentRequest) =>
   request.outcome?.graphRequestId ? ` (Graph request-id ${request.outcome.graphRequestId})` : '';
 
+/** Who reads an event's text: the approvals thread, or the requester in their own chat. */
+export type MessageAudience = 'thread' | 'requester';
+
 /**
- * The text of a thread reply and of the requester's direct message for one event; undefined when
- * the event is not worth a message (the assignment starting is said by "approved").
+ * The text of a thread reply (`audience` `thread`, third person: `REQ-1042 was approved by
+ * Patti…`) or of the requester's direct message (second person: `Your request REQ-1042 was
+ * approved by Patti…`, `You cancelled REQ-1042.`) for one event; undefined when the event is not
+ * worth a message (the assignment starting is said by "approved").
  */
-export function eventText(request: AssignmentRequest, event: EventType): string | undefined {
+export function eventText(
+  request: AssignmentRequest,
+  event: EventType,
+  audience: MessageAudience,
+): string | undefined {
   const id = displayId(request);
+  const mine = audience === 'requester';
+  const subject = mine ? `Your request ${id}` : id;
   const item = request.item?.name ?? 'the item';
+  const decider = request.decidedBy?.name ?? 'an approver';
   switch (event) {
-    case 'submit':
-      return `${id} was submitted by ${request.requester.name}: ${item} → ${request.targetName ?? ''}. Waiting for an approver.`;
+    case 'submit': {
+      const what = `${item} → ${request.targetName ?? ''}`;
+      return mine
+        ? `You submitted ${id}: ${what}. Waiting for an approver.`
+        : `${id} was submitted by ${request.requester.name}: ${what}. Waiting for an approver.`;
+    }
     case 'approve':
-      return `${id} was approved by ${request.decidedBy?.name ?? 'an approver'}. Assigning in Intune…`;
+      return `${subject} was approved by ${decider}. Assigning in Intune…`;
     case 'reject':
-      return `${id} was rejected by ${request.decidedBy?.name ?? 'an approver'}: ${request.rejectReason ?? ''}`;
+      return `${subject} was rejected by ${decider}: ${request.rejectReason ?? ''}`;
     case 'cancel':
-      return `${id} was cancelled by ${request.cancelledBy?.name ?? request.requester.name}.`;
+      return cancelText(request, mine);
     case 'expire':
-      return `${id} expired without a decision.`;
+      return `${subject} expired without a decision.`;
     case 'held':
-      return `${id} is waiting for Intune Multi Admin Approval (approval code ${request.outcome?.approvalCode ?? '?'}): an Intune administrator must approve it in the Intune admin center.`;
+      return `${subject} is waiting for Intune Multi Admin Approval (approval code ${request.outcome?.approvalCode ?? '?'}): an Intune administrator must approve it in the Intune admin center.`;
     case 'assigned':
       if (!request.outcome?.alreadyAssigned)
-        return `${id} is done: ${diffText(request)}${graphId(request)}.`;
+        return `${subject} is done: ${diffText(request)}${graphId(request)}.`;
       // After a restart or a retry the earlier attempt's write may be the one that is in place.
       return request.attempts > 1
-        ? `${id} is done: the assignment is in place (an earlier attempt's write had landed); nothing was written twice.`
-        : `${id}: ${item} was already assigned that way; nothing was changed in Intune.`;
+        ? `${subject} is done: the assignment is in place (an earlier attempt's write had landed); nothing was written twice.`
+        : `${subject}: ${item} was already assigned that way; nothing was changed in Intune.`;
     case 'failed':
-      return `${id} failed: ${request.outcome?.error?.message ?? 'unknown error'}${graphId(request)}. An approver can retry.`;
+      return `${subject} failed: ${request.outcome?.error?.message ?? 'unknown error'}${graphId(request)}. An approver can retry.`;
     case 'retry':
-      return `${id}: ${request.assignmentBy?.name ?? 'An approver'} retried the assignment.`;
+      return `${subject}: ${request.assignmentBy?.name ?? 'An approver'} retried the assignment.`;
     default:
       return undefined;
   }
+}
+
+/** `You cancelled REQ-1042.` to a requester who did; who cancelled it to everyone else. */
+function cancelText(request: AssignmentRequest, mine: boolean): string {
+  const id = displayId(request);
+  const by = request.cancelledBy ?? request.requester;
+  if (!mine) return `${id} was cancelled by ${by.name}.`;
+  return by.id === request.requester.id
+    ? `You cancelled ${id}.`
+    : `Your request ${id} was cancelled by ${by.name}.`;
+}
+
+/**
+ * A text message shown as plain text: event texts quote what people typed (a rejection reason),
+ * which must reach the reader as typed, never as markdown, a link or a mention.
+ */
+export function plainMessage(text: string): { type: 'message'; text: string; textFormat: 'plain' } {
+  return { type: 'message', text, textFormat: 'plain' };
 }
 
 /** The reminder sent once before a pending request expires. */

@@ -6,7 +6,12 @@ import type { ErrorCode } from '../domain/errors';
 export type Answer =
   { card: CardAttachment } | { refusal: { code: ErrorCode | 'bad-request'; message: string } };
 
-const STATUS: Partial<Record<string, number>> = {
+/**
+ * The invoke status of every refusal, total over the catalog so that no code becomes a 500 by
+ * omission: a bad click 400, an unknown id 404, a refused person 403, a state or race 409, and
+ * Graph's troubles as a gateway would report them.
+ */
+const STATUS: Record<ErrorCode | 'bad-request', number> = {
   'bad-request': 400,
   'unknown-verb': 400,
   'invalid-request': 400,
@@ -19,6 +24,21 @@ const STATUS: Partial<Record<string, number>> = {
   'foreign-tenant': 403,
   conflict: 409,
   'invalid-state': 409,
+  'policy-set': 409,
+  'target-conflict': 409,
+  'empty-set': 409,
+  'not-published': 409,
+  'filters-would-be-lost': 409,
+  'assignments-changed': 409,
+  'intune-approval-ended': 409,
+  'graph-failed': 502,
+  'graph-auth': 502,
+  'write-unconfirmed': 502,
+  'assignment-missing': 502,
+  'graph-throttled': 503,
+  'graph-unavailable': 503,
+  'graph-timeout': 504,
+  'intune-approval-timeout': 504,
 };
 
 /** The `adaptiveCard/action` invoke response for an answer (Teams replaces the card with it). */
@@ -32,7 +52,7 @@ export function invokeResponse(answer: Answer): AdaptiveCardInvokeResponse {
   }
   const { code, message } = answer.refusal;
   return {
-    statusCode: STATUS[code] ?? 500,
+    statusCode: STATUS[code],
     type: 'application/vnd.microsoft.error',
     value: { code, message } as unknown as Record<string, unknown>,
   };

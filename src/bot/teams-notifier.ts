@@ -9,7 +9,7 @@ import type { ApprovalsChannelSetting } from './approvals-channel';
 import { capsFor, eligibleApprovers } from './audience';
 import { cardMessage, type Conversations, type MessageRef } from './conversations';
 import type { KnownUser, KnownUsers } from './known-users';
-import { eventText, reminderText } from './messages';
+import { eventText, plainMessage, reminderText } from './messages';
 
 export interface TeamsNotifierOptions {
   conversations: Conversations;
@@ -51,7 +51,7 @@ export class TeamsNotifier implements Notifier {
     const approvers = await eligibleApprovers(request, this.options.users, this.options.authorizer);
     for (const approver of approvers) {
       await this.guard('reminder message', request, () =>
-        this.options.conversations.direct(approver, { type: 'message', text }),
+        this.options.conversations.direct(approver, plainMessage(text)),
       );
     }
   }
@@ -62,11 +62,16 @@ export class TeamsNotifier implements Notifier {
     approvers: KnownUser[],
     reply: boolean,
   ) {
-    const text = eventText(request, event);
-    if (text && reply)
-      await this.guard('thread reply', request, () => this.replyInThread(request, text));
-    if (text)
-      await this.guard('requester message', request, () => this.tellRequester(request, text));
+    const threadText = eventText(request, event, 'thread');
+    if (threadText && reply) {
+      await this.guard('thread reply', request, () => this.replyInThread(request, threadText));
+    }
+    const requesterText = eventText(request, event, 'requester');
+    if (requesterText) {
+      await this.guard('requester message', request, () =>
+        this.tellRequester(request, requesterText),
+      );
+    }
     await this.guard('card updates', request, () => this.updateCopies(request, approvers));
   }
 
@@ -97,12 +102,12 @@ export class TeamsNotifier implements Notifier {
     const copy = (await this.options.store.cardCopies(request.id)).find((c) => c.key === 'channel');
     if (!copy) return;
     const ref = copy.ref as unknown as MessageRef;
-    await this.options.conversations.send(ref, { type: 'message', text });
+    await this.options.conversations.send(ref, plainMessage(text));
   }
 
   private async tellRequester(request: AssignmentRequest, text: string): Promise<void> {
     const requester = await this.options.users.get(request.requester.id);
-    if (requester) await this.options.conversations.direct(requester, { type: 'message', text });
+    if (requester) await this.options.conversations.direct(requester, plainMessage(text));
   }
 
   private async updateCopies(request: AssignmentRequest, approvers: KnownUser[]): Promise<void> {

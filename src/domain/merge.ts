@@ -33,8 +33,8 @@ export function mergeAssignment<P>(
   requested: RequestedAssignment,
   names?: TargetNamer,
 ): MergeOutcome<P> {
-  const fromPolicySet = current.filter((a) => a.fromPolicySet);
-  if (fromPolicySet.length > 0) return refuse('policy-set', policySetMessage(fromPolicySet, names));
+  const fromSet = policySetRefusal(current, names);
+  if (fromSet !== undefined) return refuse(fromSet.code, fromSet.message);
   const invalid = validate(requested);
   if (invalid !== undefined) return refuse('invalid-request', invalid);
 
@@ -75,15 +75,24 @@ function conflictMessage(requested: RequestedAssignment): string {
     : `${name} is excluded from this app; ${conflict} Remove the exclusion in Intune first.`;
 }
 
-function policySetMessage<P>(
-  fromSet: readonly CurrentAssignment<P>[],
+/**
+ * Why the bot will not assign an item, when any of its current assignments come from a policy
+ * set: re-posting them has undocumented effects, so they are changed in Intune only. The message
+ * names those targets (through `names` where given). The merge refuses with it, and the wizard
+ * when the item is chosen, so nobody fills in a request that cannot be written. Undefined when no
+ * assignment comes from a policy set.
+ */
+export function policySetRefusal<P>(
+  current: readonly CurrentAssignment<P>[],
   names?: TargetNamer,
-): string {
+): { code: 'policy-set'; message: string } | undefined {
+  const fromSet = current.filter((a) => a.fromPolicySet);
+  if (fromSet.length === 0) return undefined;
   const which = fromSet.map((a) => targetName(a.target, names)).join(', ');
-  return (
+  const message =
     `This app's assignments come from a policy set (${which}); change them in Intune. ` +
-    'Re-posting assignments that come from a policy set has undocumented effects, so the bot does not write them.'
-  );
+    'Re-posting assignments that come from a policy set has undocumented effects, so the bot does not write them.';
+  return { code: 'policy-set', message };
 }
 
 function targetName(target: AssignmentTarget, names?: TargetNamer): string {

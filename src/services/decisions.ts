@@ -7,12 +7,13 @@ import {
 } from '../domain/approval-policy';
 import { describeStatus, displayId, type AssignmentRequest } from '../domain/request';
 import { accepts, type RequestEvent } from '../domain/state-machine';
+import { checkTypedText } from '../domain/text';
 import { assertTenant, personOf, type Actor } from './actor';
 import type { AssignmentRunner } from './assignment-runner';
 import { expireIfOverdue } from './expiry';
 import { notifyChanged, notifyLater } from './notify';
 import type { ServiceOptions } from './options';
-import { attempt, Refusal, type Result } from './result';
+import { aboutRequest, attempt, Refusal, type Result } from './result';
 import { applyEvent } from './transitions';
 
 export interface DecisionsOptions extends ServiceOptions {
@@ -34,12 +35,6 @@ function enforce(check: PolicyCheck, request: AssignmentRequest): void {
   if (!check.ok) throw new Refusal(check.error.code, check.error.message, request);
 }
 
-/**
- * Approve, reject, cancel and retry. Each is authorized on the server from the stored request and
- * the actor (never from card data), applied as a compare-and-set, and answered at once with the
- * request in its new state; notifications and the Graph work run after the answer. The loser of a
- * race is told who won; a request that has moved on is refused with what became of it.
- */
 /** States a request approved by someone can be in afterwards. */
 const APPROVED_BY = new Set([
   'approved',
@@ -60,6 +55,14 @@ function repeated(error: unknown, actor: Actor, states: Set<string>): Assignment
   throw error;
 }
 
+/**
+ * Approve, reject, cancel and retry. Each is authorized on the server from the stored request and
+ * the actor (never from card data), applied as a compare-and-set, and answered at once with the
+ * request in its new state; notifications and the Graph work run after the answer. The loser of a
+ * race is told who won; a request that has moved on is refused with what became of it. Every
+ * refusal about a request that exists carries it as it stands, a failed directory check included,
+ * so the user sees the current card and why nothing changed.
+ */
 export class Decisions {
   constructor(private readonly options: DecisionsOptions) {}
 
@@ -84,18 +87,27 @@ export class Decisions {
     });
   }
 
-  /** Rejects a pending request with a reason the requester sees (required, length-limited). */
+  /**
+   * Rejects a pending request with a reason the requester sees: required, length-limited, trimmed
+   * and checked like a justification (see `checkTypedText`).
+   */
   reject(requestId: string, actor: Actor, reason: string): Promise<Result<AssignmentRequest>> {
     return attempt(async () => {
-      const text = (reason ?? '').trim();
+      const checked = checkTypedText(reason ?? '', {
+        label: 'The reason',
+        maxLength: this.options.settings.justificationMaxLength,
+        whenBlank: 'Give a reason for rejecting this request; the requester sees it.',
+      });
       let won = true;
       const rejected = await this.decide(requestId, actor, {
-        event: { type: 'reject', by: personOf(actor), reason: text },
+        event: { type: 'reject', by: personOf(actor), reason: checked.ok ? checked.text : '' },
         verb: 'rejected',
         check: async (request) => {
           enforce(await this.decideCheck(request, actor), request);
           // A request that has moved on is refused for that, not for a missing reason.
-          if (accepts(request.status, 'reject')) this.checkReason(request, text);
+          if (accepts(request.status, 'reject') && !checked.ok) {
+            throw new Refusal('invalid-request', checked.message, request);
+          }
         },
       }).catch((error: unknown) => {
         won = false;
@@ -143,7 +155,9 @@ export class Decisions {
   ): Promise<AssignmentRequest> {
     let request = await this.load(requestId, actor);
     for (let round = 1; ; round += 1) {
-      await spec.check(request);
+      // A failed check (the directory timing out, say) is refused with the request as it stands.
+      const checked = request;
+      await aboutRequest(checked, () => spec.check(checked));
       const facts = { actor: personOf(actor), detail: this.detailOf(spec.event) };
       const applied = await applyEvent(this.options, request, spec.event, facts);
       if (applied.kind === 'won') return applied.request;
@@ -173,18 +187,6 @@ export class Decisions {
   private async decideCheck(request: AssignmentRequest, actor: Actor): Promise<PolicyCheck> {
     const isApprover = await this.options.authorizer.isApprover(actor.id);
     return mayDecide({ request, actor, isApprover });
-  }
-
-  private checkReason(request: AssignmentRequest, reason: string): void {
-    const max = this.options.settings.justificationMaxLength;
-    if (reason === '') {
-      const message = `Give a reason for rejecting ${displayId(request)}; the requester sees it.`;
-      throw new Refusal('invalid-request', message, request);
-    }
-    if (reason.length > max) {
-      const message = `The reason is ${reason.length} characters long; keep it to ${max}.`;
-      throw new Refusal('invalid-request', message, request);
-    }
   }
 
   private detailOf(event: RequestEvent): string | undefined {

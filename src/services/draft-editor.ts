@@ -1,5 +1,4 @@
 import { isRequester } from '../domain/approval-policy';
-import { AppError } from '../domain/errors';
 import {
   describeStatus,
   WIZARD_STEPS,
@@ -9,7 +8,7 @@ import {
 } from '../domain/request';
 import { assertTenant, type Actor } from './actor';
 import type { ServiceOptions } from './options';
-import { Refusal } from './result';
+import { aboutRequest, Refusal } from './result';
 import { saveEdit } from './transitions';
 
 /** A request that is still a draft, with its wizard state. */
@@ -101,13 +100,7 @@ export class DraftEditor {
   }
 
   /** Runs a step's work; any refusal or port error comes back with the draft as it stands. */
-  async within<T>(draft: Draft, work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (error instanceof Refusal && error.request !== undefined) throw error;
-      if (error instanceof AppError) throw new Refusal(error.code, error.message, draft);
-      throw error;
-    }
+  within<T>(draft: Draft, work: () => Promise<T>): Promise<T> {
+    return aboutRequest(draft, work);
   }
 }

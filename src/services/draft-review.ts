@@ -1,5 +1,6 @@
 import type { DiffLine, MergeOutcome } from '../domain/assignment';
 import type { AssignmentRequest } from '../domain/request';
+import { checkTypedText } from '../domain/text';
 import { personOf, type Actor } from './actor';
 import { DraftEditor, type Draft } from './draft-editor';
 import { planAssignment } from './assignment-plan';
@@ -77,17 +78,15 @@ export class DraftReview {
     return submitted;
   }
 
+  /** The justification as it will be stored and shown, or the refusal with the draft unchanged. */
   private checkJustification(draft: Draft, text: string): string {
-    const justification = (text ?? '').trim();
-    const max = this.options.settings.justificationMaxLength;
-    if (justification === '') {
-      throw new Refusal('invalid-request', 'Say why the assignment is needed.', draft);
-    }
-    if (justification.length > max) {
-      const message = `The justification is ${justification.length} characters long; keep it to ${max}.`;
-      throw new Refusal('invalid-request', message, draft);
-    }
-    return justification;
+    const checked = checkTypedText(text ?? '', {
+      label: 'The justification',
+      maxLength: this.options.settings.justificationMaxLength,
+      whenBlank: 'Say why the assignment is needed.',
+    });
+    if (!checked.ok) throw new Refusal('invalid-request', checked.message, draft);
+    return checked.text;
   }
 
   /** The merge preview, or the refusal (from the merge or from Intune) with the draft. */

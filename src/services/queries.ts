@@ -2,7 +2,7 @@ import { isRequester, maySee, sameTenant } from '../domain/approval-policy';
 import { parseDisplayId, type AssignmentRequest } from '../domain/request';
 import { assertTenant, type Actor } from './actor';
 import type { ServiceOptions } from './options';
-import { attempt, Refusal, type Result } from './result';
+import { aboutRequest, attempt, Refusal, type Result } from './result';
 
 /** How many requests `my requests` shows. */
 export const MY_REQUESTS_LIMIT = 10;
@@ -63,8 +63,7 @@ export class Queries {
       );
       const request = await this.options.store.get(requestId);
       if (request === undefined || !sameTenant(actor.tenantId, request.tenantId)) throw unknown;
-      const isApprover = await this.options.authorizer.isApprover(actor.id);
-      if (!maySee({ request, actor, isApprover }).ok) throw unknown;
+      if (!(await this.visibleTo(request, actor))) throw unknown;
       return request;
     });
   }
@@ -80,9 +79,19 @@ export class Queries {
       const unknown = new Refusal('unknown-request', `There is no request REQ-${number}.`);
       const request = await this.options.store.getByNumber(number);
       if (request === undefined || !sameTenant(actor.tenantId, request.tenantId)) throw unknown;
-      const isApprover = await this.options.authorizer.isApprover(actor.id);
-      if (!maySee({ request, actor, isApprover }).ok) throw unknown;
+      if (!(await this.visibleTo(request, actor))) throw unknown;
       return request;
     });
+  }
+
+  /**
+   * Whether the actor may see the request: its requester without asking the directory, else an
+   * approver. A directory failure is refused with the request, so a card shows why.
+   */
+  private async visibleTo(request: AssignmentRequest, actor: Actor): Promise<boolean> {
+    if (isRequester(request, actor)) return true;
+    const { authorizer } = this.options;
+    const isApprover = await aboutRequest(request, () => authorizer.isApprover(actor.id));
+    return maySee({ request, actor, isApprover }).ok;
   }
 }

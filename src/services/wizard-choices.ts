@@ -1,11 +1,15 @@
 import {
   ALL_DEVICES_NAME,
   ALL_USERS_NAME,
+  type CurrentAssignment,
   type FilterRef,
   type Intent,
   type RequestableTarget,
 } from '../domain/assignment';
 import { sameId } from '../domain/approval-policy';
+import { AppError } from '../domain/errors';
+import { isGuid } from '../domain/ids';
+import { policySetRefusal, type TargetNamer } from '../domain/merge';
 import { allowedIntents } from '../domain/intents';
 import type { ItemKind, RequestItem } from '../domain/request';
 import { isExclusion } from '../domain/slot';
@@ -29,23 +33,41 @@ export interface IntentChoice {
 
 const invalid = (message: string) => new Refusal('invalid-request', message);
 
-/** Reads the item afresh: it must exist and, for an app, be published. */
+const NOUNS: Record<ItemKind, { id: string; search: string }> = {
+  app: { id: 'an app', search: 'the app' },
+  configPolicy: { id: 'an app configuration policy', search: 'the policy' },
+};
+
+/**
+ * The chosen item's id, checked before any port call: ids are GUIDs, and anything else in card
+ * data (`.`, `x/../..`) would become a path segment of a Graph URL.
+ */
+function itemIdOf(kind: ItemKind, itemId: string): string {
+  const id = itemId.trim();
+  const noun = NOUNS[kind];
+  if (id === '') throw invalid(`Choose ${noun.search} from the list.`);
+  if (!isGuid(id)) throw invalid(`That is not ${noun.id} id; search for ${noun.search} again.`);
+  return id;
+}
+
+/** Reads the item afresh: its id must be a GUID, and it must exist and, for an app, be published. */
 export async function resolveItem(
   intune: IntunePort,
   kind: ItemKind,
   itemId: string,
 ): Promise<RequestItem> {
+  const id = itemIdOf(kind, itemId);
   if (kind === 'app') {
-    const app = await intune.getApp(itemId);
+    const app = await intune.getApp(id);
     if (!app) throw new Refusal('not-found', 'That app no longer exists in Intune; search again.');
     if (!app.published) {
       const why = `${app.name} is not published in Intune, so it cannot be assigned.`;
       throw new Refusal('not-published', why);
     }
-    const { id, name, appType: type, platform, publisher } = app;
-    return { kind, id, name, type, platform, publisher };
+    const { name, appType: type, platform, publisher } = app;
+    return { kind, id: app.id, name, type, platform, publisher };
   }
-  const policy = await intune.getConfigPolicy(itemId);
+  const policy = await intune.getConfigPolicy(id);
   if (!policy) {
     throw new Refusal('not-found', 'That app configuration policy no longer exists in Intune.');
   }
@@ -58,9 +80,55 @@ export async function resolveItem(
   };
 }
 
+/** At most this many groups are looked up to name them in a policy-set refusal. */
+const NAMED_GROUPS = 5;
+
 /**
- * Resolves the target, reading a group afresh. Intune excludes groups only: All users and All
- * devices can be included, never excluded.
+ * Names the groups of `assignments` from the directory (at most {@link NAMED_GROUPS}), for a
+ * message; a group that cannot be read keeps its id.
+ */
+async function groupNamer(
+  directory: DirectoryPort,
+  assignments: readonly CurrentAssignment[],
+): Promise<TargetNamer> {
+  const ids = [
+    ...new Set(assignments.flatMap((a) => (a.target.kind === 'group' ? [a.target.groupId] : []))),
+  ].slice(0, NAMED_GROUPS);
+  const unnamed = (error: unknown): undefined => {
+    if (error instanceof AppError) return undefined;
+    throw error;
+  };
+  const groups = await Promise.all(ids.map((id) => directory.getGroup(id).catch(unnamed)));
+  const names = new Map(groups.flatMap((g) => (g ? [[g.id.toLowerCase(), g.name]] : [])));
+  return (target) => {
+    if (target.kind !== 'group') return undefined;
+    const name = names.get(target.groupId.toLowerCase());
+    return name && (target.exclude ? `Exclude ${name}` : name);
+  };
+}
+
+/**
+ * Refuses an item whose assignments come from a policy set as soon as it is chosen (the merge
+ * would refuse it at the end anyway): the bot never re-posts such assignments.
+ */
+export async function refusePolicySet(
+  intune: IntunePort,
+  directory: DirectoryPort,
+  item: RequestItem,
+): Promise<void> {
+  const current = await intune.getAssignments({ kind: item.kind, id: item.id });
+  if (!current.some((a) => a.fromPolicySet)) return;
+  const names = await groupNamer(
+    directory,
+    current.filter((a) => a.fromPolicySet),
+  );
+  const refusal = policySetRefusal(current, names);
+  if (refusal !== undefined) throw new Refusal(refusal.code, refusal.message);
+}
+
+/**
+ * Resolves the target, reading a group afresh once its id is known to be a GUID. Intune excludes
+ * groups only: All users and All devices can be included, never excluded.
  */
 export async function resolveTarget(
   directory: DirectoryPort,
@@ -70,6 +138,7 @@ export async function resolveTarget(
   if (choice.type === 'group') {
     const groupId = choice.groupId?.trim() ?? '';
     if (groupId === '') throw invalid('Choose a group.');
+    if (!isGuid(groupId)) throw invalid('That is not a group id; search for the group again.');
     const group = await directory.getGroup(groupId);
     if (!group)
       throw new Refusal('not-found', 'That group no longer exists in Entra ID; search again.');
@@ -101,7 +170,10 @@ export function checkIntent(
   throw invalid(`For ${item.name} and ${targetName}, choose one of: ${allowed.join(', ')}.`);
 }
 
-/** The assignment filter, which must exist in Intune and never sits on an exclusion. */
+/**
+ * The assignment filter: a GUID (checked before any port call) of a filter that exists in Intune,
+ * never on an exclusion.
+ */
 export async function resolveFilter(
   intune: IntunePort,
   target: RequestableTarget,
@@ -109,6 +181,9 @@ export async function resolveFilter(
 ): Promise<(FilterRef & { name: string }) | undefined> {
   const filterId = choice.filterId?.trim() ?? '';
   if (filterId === '') return undefined;
+  if (!isGuid(filterId)) {
+    throw invalid('That is not an assignment filter id; choose the filter again.');
+  }
   if (isExclusion(target)) {
     throw invalid('Intune does not apply assignment filters to exclusions; remove the filter.');
   }

@@ -10,6 +10,7 @@ import { attempt, Refusal, type Result } from './result';
 import { applyEvent } from './transitions';
 import {
   checkIntent,
+  refusePolicySet,
   resolveFilter,
   resolveItem,
   resolveTarget,
@@ -90,6 +91,7 @@ export class Wizard {
     return this.step(draftId, actor, 'item', async (draft) => {
       const kind = draft.draft.kind ?? 'app';
       const item = await resolveItem(this.options.intune, kind, itemId);
+      await refusePolicySet(this.options.intune, this.options.directory, item);
       const changed = draft.item?.id !== item.id;
       return { ...(changed ? clearedAfter('item') : {}), item };
     });

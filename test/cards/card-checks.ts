@@ -54,6 +54,18 @@ export function cardText(card: JsonObject): string {
     .join('\n');
 }
 
+/**
+ * The kind of every element of a card that shows `needle`: `TextRun`, `TextBlock`, `Fact`,
+ * `Input.Text`, ... A fact is an object with a title and a value but no type.
+ */
+export function holdersOf(card: Json, needle: string): string[] {
+  return allObjects(card)
+    .filter((o) =>
+      [o.text, o.value, o.title].some((v) => typeof v === 'string' && v.includes(needle)),
+    )
+    .map((o) => (typeof o.type === 'string' ? o.type : 'Fact'));
+}
+
 function typeaheadIds(card: JsonObject): Set<string> {
   return new Set(
     allObjects(card)

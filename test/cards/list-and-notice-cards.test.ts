@@ -40,10 +40,26 @@ describe('the request list card', () => {
       requestListCard('My requests', requests, TEAMS, '2025-02-20T12:05:00.000Z').content,
     );
     expect(text).toContain('My requests');
-    expect(text).toContain('**REQ-1042** · Zoom Workplace → Include Sales');
+    expect(text).toContain('REQ-1042\n · Zoom Workplace → Include Sales');
     expect(text).toContain('Pending approval · 3 h ago');
-    expect(text).toContain('**REQ-1043**');
+    expect(text).toContain('REQ-1043\n');
     expect(text).toContain('Assigned · 3 h ago');
+  });
+
+  it('shows each id in bold and the item and target as plain text, never as markdown', () => {
+    const request = requestIn('pending', {
+      item: { ...requestIn('pending').item!, name: '**Zoom** [get it](https://evil.example)' },
+    });
+    const row = allObjects(requestListCard('Mine', [request], TEAMS).content).find(
+      (o) => o.type === 'RichTextBlock',
+    );
+    expect(row?.inlines).toEqual([
+      { type: 'TextRun', text: 'REQ-1042', weight: 'Bolder' },
+      {
+        type: 'TextRun',
+        text: ' · **Zoom** [get it](https://evil.example) → Include Sales',
+      },
+    ]);
   });
 
   it('shows the submission time when no clock time is given', () => {
@@ -59,7 +75,7 @@ describe('the request list card', () => {
   it('shows at most 20 rows and counts the rest', () => {
     const many = Array.from({ length: 23 }, (_, i) => requestIn('pending', { number: 2000 + i }));
     const content = requestListCard('Pending approvals', many, TEAMS).content;
-    expect(cardText(content).match(/\*\*REQ-/g)).toHaveLength(20);
+    expect(cardText(content).match(/^REQ-/gm)).toHaveLength(20);
     expect(cardText(content)).toContain('and 3 more');
   });
 });

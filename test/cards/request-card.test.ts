@@ -53,6 +53,23 @@ describe('the request card', () => {
     }
   });
 
+  it('says at the top, in the attention colour, why a click changed nothing', () => {
+    const notice =
+      'REQ-1042 was already approved by Patti Fernandez; it can no longer be approved.';
+    const request = requestIn('assigned');
+    const noticed = requestCard(request, { ...viewer('approver', false), notice }).content;
+    expect((noticed.body as object[])[0]).toEqual({
+      type: 'TextBlock',
+      id: 'notice',
+      text: notice,
+      color: 'Attention',
+      weight: 'Bolder',
+      wrap: true,
+    });
+    const plain = requestCard(request, viewer('approver', false)).content;
+    expect(allObjects(plain).some((o) => o.id === 'notice')).toBe(false);
+  });
+
   it('shows All users as the target of a tenant-wide request', () => {
     const request = requestIn('pending', { target: { kind: 'allUsers' }, targetName: undefined });
     expect(cardText(requestCard(request, viewer('channel', false)).content)).toContain('All users');

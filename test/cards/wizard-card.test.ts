@@ -211,12 +211,21 @@ describe('the wizard card', () => {
     expect(actionTitles(card)).toContain('Submit');
   });
 
-  it('says so at review when everything is already assigned', () => {
-    const draft = draftAt('review', {
-      diff: [{ kind: 'unchanged', text: '= Sales is already assigned' }],
-    });
-    expect(cardText(wizardCard(draft, ctx(TEAMS)).content)).toContain('Already assigned');
-  });
+  it.each([TEAMS, WEB_CHAT])(
+    'offers no Submit at review when everything is already assigned, and says there is nothing to request',
+    (caps) => {
+      const draft = draftAt('review', {
+        diff: [{ kind: 'unchanged', text: '= Sales is already assigned' }],
+      });
+      const card = wizardCard(draft, ctx(caps)).content;
+      expect(cardText(card)).toContain(
+        'This is already assigned that way, so there is nothing to request. Choose Back to change the target or intent, or Discard this draft.',
+      );
+      expect(cardText(card)).not.toMatch(/approving changes nothing/i);
+      expect(actionTitles(card)).toEqual(['Back', 'Discard']);
+      expect(verbs(card)).not.toContain(VERBS.wizardSubmit);
+    },
+  );
 
   it('names its inputs with the documented ids', () => {
     const ids = ALL_STEPS.flatMap((step) =>

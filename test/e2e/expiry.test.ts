@@ -3,13 +3,13 @@ import {
   clickInThread,
   currentCard,
   dmTexts,
-  invokeError,
   statusOf,
   submitRequest,
   threadReplies,
   updatedInChat,
   useBot,
 } from '../support/e2e';
+import { noticedCard } from '../support/notice';
 import { ZOOM_TO_SALES } from '../support/walk';
 
 const isReminder = (text: string) => text.startsWith('Reminder:');
@@ -50,16 +50,16 @@ describe('a request nobody decides', () => {
     expect(await statusOf(h, req.requestId)).toBe('expired');
     const expiredText = `${req.displayId} expired without a decision.`;
     expect(threadReplies(h, req.thread)).toContain(expiredText);
-    expect(dmTexts(h, h.users.requester)).toContain(expiredText);
+    expect(dmTexts(h, h.users.requester)).toContain(`Your request ${expiredText}`);
     expect(cardText(currentCard(h, req.thread.rootId))).toMatch(/Expired without a decision/);
     for (const user of [h.users.requester, h.users.approver1, h.users.approver2]) {
       expect(updatedInChat(h, user)).toBe(true);
     }
 
-    const late = await clickInThread(h, h.users.approver1, 'request.approve', req);
-    const error = invokeError(late);
-    expect(error.statusCode).toBe(409);
-    expect(error.message).toMatch(new RegExp(`${req.displayId} expired .*no longer be approved`));
+    const late = noticedCard(await clickInThread(h, h.users.approver1, 'request.approve', req));
+    expect(late.notice).toMatch(new RegExp(`${req.displayId} expired .*no longer be approved`));
+    expect(late.text).toMatch(/Expired without a decision/);
+    expect(late.verbs).not.toContain('request.approve');
     await h.settle();
     expect(await statusOf(h, req.requestId)).toBe('expired');
     expect(h.sim.control.writes()).toEqual([]);
@@ -70,8 +70,9 @@ describe('a request nobody decides', () => {
     const req = await submitRequest(h, ZOOM_TO_SALES);
     h.clock.advanceHours(73);
 
-    const late = await clickInThread(h, h.users.approver1, 'request.approve', req);
-    expect(invokeError(late).message).toMatch(/expired/);
+    const late = noticedCard(await clickInThread(h, h.users.approver1, 'request.approve', req));
+    expect(late.notice).toMatch(/expired/);
+    expect(late.verbs).toEqual([]);
     await h.settle();
 
     expect(await statusOf(h, req.requestId)).toBe('expired');

@@ -105,7 +105,7 @@ describe('what a request changes in the existing assignments', () => {
     expect(stored).toMatchObject({ status: 'assigned', outcome: { alreadyAssigned: true } });
     const nothingChanged = `${req.displayId}: Zoom Workplace was already assigned that way; nothing was changed in Intune.`;
     expect(threadReplies(h, req.thread)).toContain(nothingChanged);
-    expect(dmTexts(h, h.users.requester)).toContain(nothingChanged);
+    expect(dmTexts(h, h.users.requester)).toContain(`Your request ${nothingChanged}`);
     expect(cardText(currentCard(h, req.thread.rootId))).toContain(
       'Already assigned, nothing changed.',
     );

@@ -43,7 +43,7 @@ describe('Intune Multi Admin Approval', () => {
     const code = await approveIntoMaa(h, req);
     const waiting = threadReplies(h, req.thread).find((t) => t.includes(code));
     expect(waiting).toMatch(/waiting for Intune Multi Admin Approval.*Intune admin center/);
-    expect(dmTexts(h, h.users.requester)).toContain(waiting);
+    expect(dmTexts(h, h.users.requester)).toContain(`Your request ${waiting}`);
     expect(cardText(currentCard(h, req.thread.rootId))).toContain(`Approval code: ${code}`);
     expect(appliedWrites(h)).toEqual([]);
     const held = h.sim.control.writes();

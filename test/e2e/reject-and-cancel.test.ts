@@ -4,7 +4,6 @@ import {
   clickInThread,
   currentCard,
   dmTexts,
-  invokeError,
   personalChat,
   statusOf,
   submitRequest,
@@ -12,6 +11,7 @@ import {
   updatedInChat,
   useBot,
 } from '../support/e2e';
+import { noticedCard } from '../support/notice';
 import { invokeCard, ZOOM_TO_SALES } from '../support/walk';
 
 describe('rejecting a request', () => {
@@ -39,16 +39,17 @@ describe('rejecting a request', () => {
     expect(h.sim.control.writes()).toEqual([]);
   });
 
-  test('rejecting without a reason is refused and changes nothing', async () => {
+  test('rejecting without a reason is refused on the card, which keeps its buttons, and changes nothing', async () => {
     const h = bot();
     const req = await submitRequest(h, ZOOM_TO_SALES);
     const callsBefore = h.connector.calls.length;
 
     for (const reason of [undefined, '', '   ']) {
-      const answer = await clickInThread(h, h.users.approver1, 'request.reject', req, { reason });
-      const error = invokeError(answer);
-      expect(error.statusCode).toBe(400);
-      expect(error.message).toMatch(/give a reason/i);
+      const answer = noticedCard(
+        await clickInThread(h, h.users.approver1, 'request.reject', req, { reason }),
+      );
+      expect(answer.notice).toMatch(/give a reason/i);
+      expect(answer.verbs).toEqual(['request.approve', 'request.reject']);
     }
     await h.settle();
 
@@ -82,8 +83,9 @@ describe('cancelling a request', () => {
     expect(updatedInChat(h, h.users.approver1)).toBe(true);
     expect(h.sim.control.writes()).toEqual([]);
 
-    const late = await clickInThread(h, h.users.approver1, 'request.approve', req);
-    expect(invokeError(late).message).toMatch(/cancelled/);
+    const late = noticedCard(await clickInThread(h, h.users.approver1, 'request.approve', req));
+    expect(late.notice).toMatch(/was cancelled .*no longer be approved/);
+    expect(late.verbs).not.toContain('request.approve');
     expect(await statusOf(h, req.requestId)).toBe('cancelled');
   });
 
@@ -121,8 +123,11 @@ describe('cancelling a request', () => {
     );
     expect(cardText(cardOf(outsider))).toContain(`There is no request ${req.displayId}`);
 
-    const clicked = await clickInThread(h, h.users.approver2, 'request.cancel', req);
-    expect(invokeError(clicked)).toMatchObject({ statusCode: 403, code: 'not-requester' });
+    const clicked = noticedCard(await clickInThread(h, h.users.approver2, 'request.cancel', req));
+    expect(clicked.notice).toBe(
+      `Only ${h.users.requester.name}, who made ${req.displayId}, may cancel it.`,
+    );
+    expect(clicked.verbs).toEqual(['request.approve', 'request.reject']);
     await h.settle();
 
     expect(await statusOf(h, req.requestId)).toBe('pending');

@@ -129,12 +129,33 @@ describe('the request wizard', () => {
     ]);
   });
 
-  test('an app assigned through a policy set is refused at the justification, with the reason and the draft kept there', async () => {
+  test('an app assigned through a policy set is refused when it is chosen, naming the group, with the draft kept at the item step', async () => {
+    const wizard = t.world.services.wizard;
+    const who = PEOPLE.requester;
+    const draft = value(await wizard.startDraft(who));
+    const atItem = value(await wizard.chooseKind(draft.id, who, 'app'));
+
+    const result = await wizard.chooseItem(draft.id, who, WELL_KNOWN.apps.policySet);
+
+    expect(refusal(result).code).toBe('policy-set');
+    const pilot = groupName(t.h, WELL_KNOWN.groups.pilotUsers);
+    expect(refusal(result).message).toBe(
+      `This app's assignments come from a policy set (${pilot}); change them in Intune. ` +
+        'Re-posting assignments that come from a policy set has undocumented effects, so the bot does not write them.',
+    );
+    expect(result.ok || result.request).toEqual(atItem);
+    expect(await t.world.store.get(draft.id)).toEqual(atItem);
+  });
+
+  test('a policy-set assignment that appears after the item was chosen is refused at the justification, with the draft kept there', async () => {
     const wizard = t.world.services.wizard;
     const who = PEOPLE.requester;
     const draft = value(await wizard.startDraft(who));
     value(await wizard.chooseKind(draft.id, who, 'app'));
-    value(await wizard.chooseItem(draft.id, who, WELL_KNOWN.apps.policySet));
+    value(await wizard.chooseItem(draft.id, who, NOTEPAD));
+    const tenant = t.h.sim.control.tenant();
+    const fromSet = tenant.appAssignments.get(WELL_KNOWN.apps.policySet)?.[0];
+    tenant.appAssignments.set(NOTEPAD, [{ ...fromSet, id: 'from-a-policy-set' }]);
     value(await wizard.chooseTarget(draft.id, who, { type: 'group', groupId: SALES }));
     value(await wizard.chooseIntent(draft.id, who, { intent: 'required' }));
 

@@ -21,7 +21,7 @@ export function diffRows(diff: readonly DiffLine[] | undefined): DiffRow[] {
   return (diff ?? []).map((line) => ({ text: line.text, color: DIFF_COLORS[line.kind] }));
 }
 
-/** True when every line re-states an existing assignment: approving changes nothing. */
+/** True when every line re-states an existing assignment: there is nothing to request. */
 export function isAlreadyAssigned(diff: readonly DiffLine[] | undefined): boolean {
   return diff !== undefined && diff.length > 0 && diff.every((line) => line.kind === 'unchanged');
 }

@@ -71,10 +71,8 @@ export function statusLines(
         ...graphIdLine(request),
       ];
     case 'rejected':
-      return [
-        line(`Rejected by ${request.decidedBy?.name ?? 'an approver'}`, 'Attention'),
-        ...(request.rejectReason ? [line(`Reason: ${request.rejectReason}`)] : []),
-      ];
+      // The reason is the approver's own text: the card shows it apart, as plain text.
+      return [line(`Rejected by ${request.decidedBy?.name ?? 'an approver'}`, 'Attention')];
     case 'cancelled':
       return [line(`Cancelled by ${request.cancelledBy?.name ?? request.requester.name}`)];
     case 'expired':

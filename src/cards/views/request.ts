@@ -13,6 +13,7 @@ import {
 } from './labels';
 import { statusLines, type Audience, type StatusLine } from './request-status';
 import { cardDateTime } from './time';
+import { typedText } from './typed';
 
 /** Teams refreshes a card for at most 60 users (`refresh.userIds`). */
 export const MAX_REFRESH_USER_IDS = 60;
@@ -29,15 +30,30 @@ export interface RequestViewer {
    * buttons, and the server authorizes every click whatever a card shows.
    */
   refreshUserIds?: string[];
+  /**
+   * One line at the top saying why the click that led here changed nothing, e.g. `REQ-1042 was
+   * already approved by Patti`: a stale card is answered with the request as it stands.
+   */
+  notice?: string;
 }
 
+/**
+ * The request card's model. `justification` and `reason` are what people typed: the template
+ * shows them as `TextRun`s, which Teams never reads as markdown, so an approver sees exactly what
+ * was typed (`**x**`, `[click](https://...)` and `<at>` included).
+ */
 export interface RequestView {
+  notice: string;
+  hasNotice: boolean;
   requestId: string;
   header: string;
   headerColor: TextColor;
   facts: Fact[];
   justification: string;
   hasJustification: boolean;
+  /** The rejection reason, shown under the status once rejected. */
+  reason: string;
+  hasReason: boolean;
   diff: DiffRow[];
   hasDiff: boolean;
   status: StatusLine[];
@@ -74,12 +90,16 @@ export function requestView(request: AssignmentRequest, viewer: RequestViewer): 
   const refreshUserIds = (viewer.refreshUserIds ?? []).slice(0, MAX_REFRESH_USER_IDS);
   const diff = diffRows(request.diff);
   return {
+    notice: viewer.notice ?? '',
+    hasNotice: Boolean(viewer.notice),
     requestId: request.id,
     header: `${displayId(request)} · ${statusLabel(request.status)}`,
     headerColor: statusColor(request.status),
     facts: requestFacts(request),
-    justification: request.justification ?? '',
+    justification: typedText(request.justification ?? ''),
     hasJustification: Boolean(request.justification),
+    reason: request.status === 'rejected' ? typedText(request.rejectReason ?? '') : '',
+    hasReason: request.status === 'rejected' && Boolean(request.rejectReason),
     diff,
     hasDiff: diff.length > 0,
     status: statusLines(request, viewer.audience, viewer.canAct),

@@ -3,6 +3,7 @@ import { diffRows, isAlreadyAssigned, type DiffRow } from './diff';
 import { intentLabel } from './labels';
 import { itemKind } from './wizard-frame';
 import type { Choice } from './options';
+import { typedText } from './typed';
 import { NO_FILTER, type WizardContext } from './wizard-context';
 
 export interface IntentStep {
@@ -66,24 +67,36 @@ export function justificationStep(draft: AssignmentRequest, ctx: WizardContext):
 }
 
 export interface ReviewStep {
+  /** As typed: the template shows it as a `TextRun`, never as markdown. */
   justification: string;
   diff: DiffRow[];
   hasDiff: boolean;
   note: string;
   hasNote: boolean;
+  showSubmit: boolean;
 }
 
-/** Step 6: everything chosen, the justification and the diff against the current assignments. */
+/** What the review says when the request only re-states assignments that are in place. */
+export const NOTHING_TO_REQUEST =
+  'This is already assigned that way, so there is nothing to request. Choose Back to change the target or intent, or Discard this draft.';
+
+/**
+ * Step 6: everything chosen, the justification and the diff against the current assignments.
+ * When every line re-states an assignment in place there is nothing to request: no Submit (the
+ * server refuses a forged one too), and the note says so and how to go on.
+ */
 export function reviewStep(draft: AssignmentRequest): ReviewStep {
   const diff = diffRows(draft.diff);
+  const inPlace = isAlreadyAssigned(draft.diff);
   let note = '';
   if (diff.length === 0) note = 'The change against the current assignments is not known yet.';
-  else if (isAlreadyAssigned(draft.diff)) note = 'Already assigned: approving changes nothing.';
+  else if (inPlace) note = NOTHING_TO_REQUEST;
   return {
-    justification: draft.justification ?? '',
+    justification: typedText(draft.justification ?? ''),
     diff,
     hasDiff: diff.length > 0,
     note,
     hasNote: note !== '',
+    showSubmit: !inPlace,
   };
 }

@@ -2,6 +2,7 @@ import type { AssignmentRequest } from '../../domain/request';
 import { itemLabel } from './labels';
 import { itemKind } from './wizard-frame';
 import { groupChoices, itemChoices, type Choice } from './options';
+import { typedText } from './typed';
 import { DATASETS, type Dataset, type WizardContext } from './wizard-context';
 
 /** The search part shared by the item and target steps: typeahead or search box plus results. */
@@ -27,7 +28,7 @@ function searchPart(
   let hint = '';
   if (searchBox && choices.length === 0) {
     hint = query
-      ? `No ${options.noun} matches "${query}". Try another part of the name.`
+      ? `No ${options.noun} matches "${typedText(query)}". Try another part of the name.`
       : `Type part of the name and choose Search.`;
   }
   return {

@@ -1,0 +1,42 @@
+import { eventText } from '../../src/bot/messages';
+import type { AssignmentRequest } from '../../src/domain/request';
+import type { EventType } from '../../src/domain/state-machine';
+import { requestIn } from '../cards/factory';
+
+const EVENTS: [EventType, AssignmentRequest][] = [
+  ['submit', requestIn('pending')],
+  ['approve', requestIn('approved')],
+  ['reject', requestIn('rejected')],
+  ['cancel', requestIn('cancelled')],
+  ['expire', requestIn('expired')],
+  ['held', requestIn('awaiting-intune-approval')],
+  ['assigned', requestIn('assigned')],
+  ['assigned', requestIn('assigned', { outcome: { alreadyAssigned: true } })],
+  ['assigned', requestIn('assigned', { attempts: 2, outcome: { alreadyAssigned: true } })],
+  ['failed', requestIn('failed')],
+  ['retry', requestIn('assigning')],
+];
+
+describe('the text of an event', () => {
+  test.each(EVENTS)(
+    'for %s speaks to the requester and of the request in the thread',
+    (event, request) => {
+      const mine = eventText(request, event, 'requester');
+      const thread = eventText(request, event, 'thread');
+      expect(mine).toMatch(/^(You submitted |You cancelled |Your request )REQ-1042/);
+      expect(thread).toMatch(/^REQ-1042/);
+      expect(mine).not.toContain(request.requester.name);
+    },
+  );
+
+  test('for a request cancelled by someone else names who did', () => {
+    const request = requestIn('cancelled', { cancelledBy: { id: 'admin', name: 'Alex Wilber' } });
+    expect(eventText(request, 'cancel', 'requester')).toBe(
+      'Your request REQ-1042 was cancelled by Alex Wilber.',
+    );
+  });
+
+  test('is none for the start of an assignment', () => {
+    expect(eventText(requestIn('assigning'), 'start-assignment', 'requester')).toBeUndefined();
+  });
+});
