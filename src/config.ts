@@ -45,7 +45,7 @@ const schema = z.object({
   /** How long after it started an assign may still land in Intune (the write fence). */
   GRAPH_WRITE_LIFETIME_MS: integer(120_000, 200, 3_600_000),
   /** The time Graph calls inside one turn may take, so every invoke is answered within 5 s. */
-  GRAPH_TURN_BUDGET_MS: integer(4000, 100, 10_000),
+  GRAPH_TURN_BUDGET_MS: integer(3500, 100, 10_000),
   CATALOG_REFRESH_MINUTES: integer(15, 1, 1440),
   MEMBERSHIP_CACHE_SECONDS: integer(300, 0, 3600),
   MAA_POLL_SECONDS: integer(60, 1, 3600),

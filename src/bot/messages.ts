@@ -43,12 +43,7 @@ export function eventText(
     case 'held':
       return `${subject} is waiting for Intune Multi Admin Approval (approval code ${request.outcome?.approvalCode ?? '?'}): an Intune administrator must approve it in the Intune admin center.`;
     case 'assigned':
-      if (!request.outcome?.alreadyAssigned)
-        return `${subject} is done: ${diffText(request)}${graphId(request)}.`;
-      // After a restart or a retry the earlier attempt's write may be the one that is in place.
-      return request.attempts > 1
-        ? `${subject} is done: the assignment is in place (an earlier attempt's write had landed); nothing was written twice.`
-        : `${subject}: ${item} was already assigned that way; nothing was changed in Intune.`;
+      return `${assignedText(request, subject, item)}${noteOf(request)}`;
     case 'failed':
       return `${subject} failed: ${request.outcome?.error?.message ?? 'unknown error'}${graphId(request)}. An approver can retry.`;
     case 'retry':
@@ -57,6 +52,20 @@ export function eventText(
       return undefined;
   }
 }
+
+function assignedText(request: AssignmentRequest, subject: string, item: string): string {
+  if (!request.outcome?.alreadyAssigned) {
+    return `${subject} is done: ${diffText(request)}${graphId(request)}.`;
+  }
+  // After a restart or a retry the earlier attempt's write may be the one that is in place.
+  return request.attempts > 1
+    ? `${subject} is done: the assignment is in place (an earlier attempt's write had landed); nothing was written twice.`
+    : `${subject}: ${item} was already assigned that way; nothing was changed in Intune.`;
+}
+
+/** What happened on the way (an unconfirmed write, a set changed meanwhile), when anything did. */
+const noteOf = (request: AssignmentRequest) =>
+  request.outcome?.note ? ` ${request.outcome.note}` : '';
 
 /** `You cancelled REQ-1042.` to a requester who did; who cancelled it to everyone else. */
 function cancelText(request: AssignmentRequest, mine: boolean): string {

@@ -11,7 +11,7 @@ import { AppError } from '../domain/errors';
 const deadlines = new AsyncLocalStorage<number>();
 
 /** The message of a Graph call cut short by the turn's budget. */
-export const SLOW_INTUNE = 'Intune is slow to answer; try again in a moment. Nothing was changed.';
+export const SLOW_INTUNE = 'Intune is slow to answer; try again in a moment.';
 
 /** Runs `work` with a deadline `ms` from now (an enclosing, earlier deadline still holds). */
 export function withTimeBudget<T>(ms: number, work: () => Promise<T>): Promise<T> {

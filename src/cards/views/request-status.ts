@@ -60,6 +60,7 @@ export function statusLines(
       return [
         line(`Assigned · ${approvedBy(request, 'approved')}`, 'Good'),
         ...(outcome?.alreadyAssigned ? [line('Already assigned, nothing changed.')] : []),
+        ...(outcome?.note ? [line(outcome.note, 'Warning')] : []),
         ...graphIdLine(request),
       ];
     case 'failed':
