@@ -1,15 +1,12 @@
 import { AppError } from '../domain/errors';
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isGuid } from '../domain/ids';
 
 /**
  * Intune items, groups, users and filters have GUID ids. An id is put in a URL path only when it
  * is one: `.` or `x/../..` would otherwise address another resource (the group list read as a
  * group), whatever checks ran before.
  */
-export function isGraphId(id: string): boolean {
-  return GUID.test(id);
-}
+export const isGraphId = (id: string): boolean => isGuid(id);
 
 /** The id as a path segment; an id that is not a GUID is refused before any call. */
 export function idSegment(id: string): string {
