@@ -3,6 +3,12 @@ import { isExclusion, sameFilter, sameIntent } from './slot';
 
 type NamedFilter = FilterRef & { name?: string };
 
+/** Looks up an assignment filter's display name by id, if known. */
+export type FilterNamer = (filterId: string) => string | undefined;
+
+/** Shown for a filter whose name is not known: never its raw id, which tells a reviewer nothing. */
+export const UNNAMED_FILTER = 'a filter not found in Intune';
+
 /** `Sales`, or `Exclude Sales` for an exclusion, so that a reviewer never mistakes one for the other. */
 function label(requested: RequestedAssignment): string {
   const name = requested.targetName;
@@ -14,18 +20,22 @@ function details(requested: RequestedAssignment): string {
   const parts: string[] = [];
   if (requested.intent !== undefined) parts.push(requested.intent);
   const filter = requested.filter;
-  if (filter !== undefined) parts.push(`filter: ${filter.name ?? filter.id} ${filter.mode}`);
+  if (filter !== undefined) parts.push(`filter: ${filter.name ?? UNNAMED_FILTER} ${filter.mode}`);
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
 /**
- * A filter as `Corporate devices (include)`, or `none`. An existing filter is known by id only; it
- * borrows the requested filter's name when both are the same filter.
+ * A filter as `Corporate devices (include)`, or `none`. An existing filter is known by id only: it
+ * borrows the requested filter's name when both are the same filter, else `names` names it.
  */
-function describeFilter(filter: FilterRef | undefined, requested: NamedFilter | undefined): string {
+function describeFilter(
+  filter: FilterRef | undefined,
+  requested: NamedFilter | undefined,
+  names?: FilterNamer,
+): string {
   if (filter === undefined) return 'none';
   const name = requested !== undefined && requested.id === filter.id ? requested.name : undefined;
-  return `${name ?? filter.id} (${filter.mode})`;
+  return `${name ?? names?.(filter.id) ?? UNNAMED_FILTER} (${filter.mode})`;
 }
 
 /** The review line for a new assignment appended to the set, e.g. `+ Sales (required)`. */
@@ -49,13 +59,14 @@ export function unchangedLine(requested: RequestedAssignment): DiffLine {
 export function changeLine(
   existing: CurrentAssignment<unknown>,
   requested: RequestedAssignment,
+  filterNames?: FilterNamer,
 ): DiffLine {
   const parts: string[] = [];
   if (!sameIntent(existing, requested)) {
     parts.push(`${existing.intent ?? 'none'} -> ${requested.intent ?? 'none'}`);
   }
   if (!sameFilter(existing.filter, requested.filter)) {
-    const before = describeFilter(existing.filter, requested.filter);
+    const before = describeFilter(existing.filter, requested.filter, filterNames);
     parts.push(`filter ${before} -> ${describeFilter(requested.filter, requested.filter)}`);
   }
   return { kind: 'change', text: `~ ${label(requested)}: ${parts.join('; ')}` };

@@ -9,11 +9,17 @@ import {
   type NextEntry,
   type RequestedAssignment,
 } from './assignment';
-import { addLine, changeLine, unchangedLine } from './diff-lines';
+import { addLine, changeLine, unchangedLine, type FilterNamer } from './diff-lines';
 import { isExclusion, sameFilter, sameIntent, sameSlot } from './slot';
 
 /** Looks up the display name of an existing target (e.g. a group's name), if known. */
 export type TargetNamer = (target: AssignmentTarget) => string | undefined;
+
+/** How existing targets and filters are named in messages and diff lines. */
+export interface Namers {
+  target?: TargetNamer;
+  filter?: FilterNamer;
+}
 
 /**
  * Merges one requested assignment into the current set of an app or configuration policy.
@@ -25,15 +31,15 @@ export type TargetNamer = (target: AssignmentTarget) => string | undefined;
  * `refused` when any assignment comes from a policy set (a re-post's effect is undocumented),
  * when the request is invalid (a filter on an exclusion, an empty group id), when it would include
  * a group that is excluded or exclude one that is included, or if `next` would be empty.
- * `names` is used only to name policy-set assignments in the refusal message. Pure: no I/O, and
+ * `names` names policy-set assignments in the refusal and existing filters in diff lines. Pure: no I/O, and
  * the input array is not mutated.
  */
 export function mergeAssignment<P>(
   current: readonly CurrentAssignment<P>[],
   requested: RequestedAssignment,
-  names?: TargetNamer,
+  names: Namers = {},
 ): MergeOutcome<P> {
-  const fromSet = policySetRefusal(current, names);
+  const fromSet = policySetRefusal(current, names.target);
   if (fromSet !== undefined) return refuse(fromSet.code, fromSet.message);
   const invalid = validate(requested);
   if (invalid !== undefined) return refuse('invalid-request', invalid);
@@ -52,7 +58,7 @@ export function mergeAssignment<P>(
   }
   const at = current.indexOf(existing);
   const next = current.map((a, i): NextEntry<P> => (i === at ? changed(a, requested) : keep(a)));
-  return write(next, changeLine(existing, requested));
+  return write(next, changeLine(existing, requested, names.filter));
 }
 
 /** The reason a request cannot be written whatever the current set holds, if any. */

@@ -93,6 +93,8 @@ export interface AssignmentRequest {
   draft?: DraftState;
   /** The diff shown at review and approved; re-checked before the write. */
   diff?: DiffLine[];
+  /** How many existing assignments the write keeps as they are, as of the review or submit. */
+  kept?: number;
   createdAt: string;
   updatedAt: string;
   submittedAt?: string;

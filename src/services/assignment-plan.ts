@@ -1,4 +1,5 @@
 import type { CurrentAssignment, MergeOutcome, RequestedAssignment } from '../domain/assignment';
+import type { FilterNamer } from '../domain/diff-lines';
 import { AppError } from '../domain/errors';
 import { allowedIntents } from '../domain/intents';
 import { mergeAssignment } from '../domain/merge';
@@ -27,7 +28,27 @@ export async function planAssignment(
   const appType = item.kind === 'app' ? await assignableApp(intune, item.id, requested) : '';
   if (item.kind === 'configPolicy') await existingPolicy(intune, item.id, requested);
   const current = await intune.getAssignments(item);
-  return { outcome: mergeAssignment(current, requested), current, appType };
+  const filter = await filterNames(intune, current);
+  return { outcome: mergeAssignment(current, requested, { filter }), current, appType };
+}
+
+/**
+ * Names the assignment filters of the current set for the diff (a reviewer must never see a raw
+ * filter id); read only when an assignment uses one. Without the list, filters read as unnamed.
+ */
+async function filterNames(
+  intune: IntunePort,
+  current: readonly CurrentAssignment[],
+): Promise<FilterNamer | undefined> {
+  if (!current.some((a) => a.filter !== undefined)) return undefined;
+  try {
+    const filters = await intune.listAssignmentFilters();
+    const names = new Map(filters.map((f) => [f.id.toLowerCase(), f.name]));
+    return (id) => names.get(id.toLowerCase());
+  } catch (error) {
+    if (error instanceof AppError) return undefined;
+    throw error;
+  }
 }
 
 async function assignableApp(

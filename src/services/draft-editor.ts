@@ -22,7 +22,7 @@ const STEP_FIELDS: Record<WizardStep, (keyof AssignmentRequest)[]> = {
   intent: ['intent', 'filter'],
   // The justification is the user's prose and survives a change of earlier choices.
   justification: [],
-  review: ['diff'],
+  review: ['diff', 'kept'],
 };
 
 const STEP_NAMES: Record<WizardStep, string> = {

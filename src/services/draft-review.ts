@@ -43,6 +43,7 @@ export class DraftReview {
       const saved = await this.editor.save(draft, {
         justification,
         diff: undefined,
+        kept: undefined,
         draft: atJustification,
       });
       throw new Refusal(outcome.code, outcome.message, saved);
@@ -50,6 +51,7 @@ export class DraftReview {
     return this.editor.save(draft, {
       justification,
       diff: outcome.diff,
+      kept: outcome.kept,
       draft: { ...draft.draft, step: 'review' },
     });
   }
@@ -72,7 +74,7 @@ export class DraftReview {
       const message = `${item} is already assigned that way (${diffText(outcome.diff)}); there is nothing to request.`;
       throw new Refusal('invalid-request', message, draft);
     }
-    const submitted = await this.store(draft, actor);
+    const submitted = await this.store(draft, actor, outcome.kept);
     const { notifier, tasks } = this.options;
     tasks.run(() => notifier.submitted(submitted), `notify ${submitted.id} submitted`);
     return submitted;
@@ -110,14 +112,14 @@ export class DraftReview {
     return new Refusal(outcome.code, outcome.message, draft);
   }
 
-  private async store(draft: Draft, actor: Actor): Promise<AssignmentRequest> {
+  private async store(draft: Draft, actor: Actor, kept: number): Promise<AssignmentRequest> {
     const { store, clock, settings } = this.options;
     const number = await store.nextNumber();
     const expiresAt = new Date(clock.now().getTime() + settings.ttlHours * HOUR_MS).toISOString();
     const event = { type: 'submit' as const, number, expiresAt };
     const applied = await applyEvent(this.options, draft, event, {
       actor: personOf(actor),
-      patch: { draft: undefined },
+      patch: { draft: undefined, kept },
     });
     if (applied.kind === 'won') return applied.request;
     const current = applied.kind === 'lost' ? applied.current : applied.request;

@@ -152,7 +152,11 @@ export class Wizard {
       const draft = await this.editor.open(draftId, actor);
       if (draft.draft.step === 'kind') return draft;
       const step = stepBefore(draft.draft.step);
-      return this.editor.save(draft, { diff: undefined, draft: { ...draft.draft, step } });
+      return this.editor.save(draft, {
+        diff: undefined,
+        kept: undefined,
+        draft: { ...draft.draft, step },
+      });
     });
   }
 
@@ -217,7 +221,12 @@ export class Wizard {
       const draft = await this.editor.open(draftId, actor, step);
       const changes = await this.editor.within(draft, () => change(draft));
       const wizard = { ...draft.draft, ...changes.draft, step: stepAfter(step) };
-      return this.editor.save(draft, { diff: undefined, ...changes, draft: wizard });
+      return this.editor.save(draft, {
+        diff: undefined,
+        kept: undefined,
+        ...changes,
+        draft: wizard,
+      });
     });
   }
 }

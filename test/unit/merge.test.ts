@@ -100,7 +100,7 @@ describe('mergeAssignment adds a target the set does not hold', () => {
         intent: 'required',
         filter: { id: 'f-9', mode: 'exclude' },
       }),
-      '+ Sales (required, filter: f-9 exclude)',
+      '+ Sales (required, filter: a filter not found in Intune exclude)',
     ],
     ['a group for a configuration policy (no intent)', request(include(SALES), 'Sales'), '+ Sales'],
   ])('%s is appended after every kept assignment', (_name, requested, line) => {
@@ -113,6 +113,19 @@ describe('mergeAssignment adds a target the set does not hold', () => {
     ]);
     expect(outcome.diff).toEqual([{ kind: 'add', text: line }]);
     expect(outcome.kept).toBe(2);
+  });
+
+  test('an existing filter is named by the filter namer, never shown as its raw id', () => {
+    const set = [current(include(SALES), { intent: 'required', filter: CORP })];
+    const requested = request(include(SALES), 'Sales', { intent: 'required' });
+    const named = expectWrite(
+      mergeAssignment(set, requested, { filter: () => 'Corporate devices' }),
+    );
+    expect(named.diff).toEqual([
+      { kind: 'change', text: '~ Sales: filter Corporate devices (include) -> none' },
+    ]);
+    const unnamed = expectWrite(mergeAssignment(set, requested));
+    expect(unnamed.diff[0]?.text).not.toContain(CORP.id);
   });
 
   test('an empty current set gives exactly one add', () => {
@@ -152,7 +165,7 @@ describe('mergeAssignment changes the existing assignment of the same slot in pl
       'a removed filter',
       current(include(SALES), { intent: 'required', filter: CORP }),
       request(include(SALES), 'Sales', { intent: 'required' }),
-      '~ Sales: filter f-corp (include) -> none',
+      '~ Sales: filter a filter not found in Intune (include) -> none',
     ],
     [
       'a filter mode change',
@@ -294,7 +307,9 @@ describe('mergeAssignment refuses what it must not write', () => {
     const names = (t: AssignmentTarget) =>
       t.kind === 'group' && t.groupId === SALES ? 'Sales' : undefined;
     const refusal = expectRefused(
-      mergeAssignment(set, request(include(SALES), 'Sales', { intent: 'required' }), names),
+      mergeAssignment(set, request(include(SALES), 'Sales', { intent: 'required' }), {
+        target: names,
+      }),
     );
     expect(refusal.code).toBe('policy-set');
     expect(refusal.message).toContain('policy set (All users, Sales)');

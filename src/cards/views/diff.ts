@@ -1,7 +1,11 @@
 import type { DiffLine } from '../../domain/assignment';
 import type { TextColor } from './labels';
+import { typedText } from './typed';
 
-/** A diff line as the templates show it: monospace, coloured by kind. */
+/**
+ * A diff line as the templates show it: monospace, coloured by kind, as a `TextRun` (group and
+ * filter names are typed by people too, and must not render as markdown or links).
+ */
 export interface DiffRow {
   text: string;
   color: TextColor;
@@ -18,7 +22,10 @@ const DIFF_COLORS: Record<DiffLine['kind'], TextColor> = {
  * forces an install that was optional), `=` lines plain.
  */
 export function diffRows(diff: readonly DiffLine[] | undefined): DiffRow[] {
-  return (diff ?? []).map((line) => ({ text: line.text, color: DIFF_COLORS[line.kind] }));
+  return (diff ?? []).map((line) => ({
+    text: typedText(line.text),
+    color: DIFF_COLORS[line.kind],
+  }));
 }
 
 /** True when every line re-states an existing assignment: there is nothing to request. */

@@ -125,3 +125,15 @@ export function assignmentCountLabel(count: number): string {
   if (count === 0) return 'no assignments';
   return count === 1 ? '1 assignment' : `${count} assignments`;
 }
+
+/**
+ * What the write keeps besides the change: `3 existing assignments are kept as they are.`, so an
+ * approver sees the change is one line in a larger set, not the whole set. Empty when unknown.
+ */
+export function keptLabel(kept: number | undefined): string {
+  if (kept === undefined) return '';
+  if (kept === 0) return 'The item has no other assignments.';
+  return kept === 1
+    ? '1 existing assignment is kept as it is.'
+    : `${kept} existing assignments are kept as they are.`;
+}

@@ -1,9 +1,10 @@
 import { displayId, type AssignmentRequest } from '../../domain/request';
 import type { Caps } from '../types';
-import { diffRows, type DiffRow } from './diff';
+import { diffRows, isAlreadyAssigned, type DiffRow } from './diff';
 import type { Fact } from './facts';
 import {
   filterLabel,
+  keptLabel,
   intentLabel,
   itemLabel,
   requestTargetLabel,
@@ -56,6 +57,9 @@ export interface RequestView {
   hasReason: boolean;
   diff: DiffRow[];
   hasDiff: boolean;
+  /** What the write keeps besides the change, e.g. `3 existing assignments are kept as they are.` */
+  kept: string;
+  hasKept: boolean;
   status: StatusLine[];
   showApprove: boolean;
   showCancel: boolean;
@@ -80,6 +84,13 @@ function requestFacts(request: AssignmentRequest): Fact[] {
   return facts;
 }
 
+/** The kept line of a request whose diff changes something (not for an already-assigned one). */
+export function keptOf(request: AssignmentRequest): { kept: string; hasKept: boolean } {
+  const changes = (request.diff?.length ?? 0) > 0 && !isAlreadyAssigned(request.diff);
+  const kept = changes ? keptLabel(request.kept) : '';
+  return { kept, hasKept: kept !== '' };
+}
+
 /**
  * The request card for one viewer. Buttons need `canAct`: Approve and Reject (with a reason) for
  * an approver while pending, Cancel for the requester while pending, Retry for an approver once
@@ -102,6 +113,7 @@ export function requestView(request: AssignmentRequest, viewer: RequestViewer): 
     hasReason: request.status === 'rejected' && Boolean(request.rejectReason),
     diff,
     hasDiff: diff.length > 0,
+    ...keptOf(request),
     status: statusLines(request, viewer.audience, viewer.canAct),
     showApprove: approver && request.status === 'pending',
     showCancel: viewer.canAct && viewer.audience === 'requester' && request.status === 'pending',

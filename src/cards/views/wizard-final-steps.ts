@@ -1,5 +1,6 @@
 import type { AssignmentRequest } from '../../domain/request';
 import { diffRows, isAlreadyAssigned, type DiffRow } from './diff';
+import { keptOf } from './request';
 import { intentLabel } from './labels';
 import { itemKind } from './wizard-frame';
 import type { Choice } from './options';
@@ -71,6 +72,8 @@ export interface ReviewStep {
   justification: string;
   diff: DiffRow[];
   hasDiff: boolean;
+  kept: string;
+  hasKept: boolean;
   note: string;
   hasNote: boolean;
   showSubmit: boolean;
@@ -95,6 +98,7 @@ export function reviewStep(draft: AssignmentRequest): ReviewStep {
     justification: typedText(draft.justification ?? ''),
     diff,
     hasDiff: diff.length > 0,
+    ...keptOf(draft),
     note,
     hasNote: note !== '',
     showSubmit: !inPlace,
