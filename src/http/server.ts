@@ -3,7 +3,7 @@ import { AuthenticationError } from 'botframework-connector';
 import * as restify from 'restify';
 import type { BotAdapter } from '../bot/adapter';
 import type { Logger } from '../logger';
-import { activityProblem } from './activity-checks';
+import { activityProblem, serviceUrlProblem } from './activity-checks';
 import { hasBody, readJsonBody } from './json-body';
 
 export interface ServerOptions {
@@ -11,7 +11,10 @@ export interface ServerOptions {
   /** Runs one turn; the bot's `run`. */
   onTurn: (context: TurnContext) => Promise<void>;
   logger: Logger;
-  /** Production mode (an app id is configured): every activity must carry a Bot Framework token. */
+  /**
+   * Production mode (an app id is configured): every activity must carry a Bot Framework token and
+   * every serviceUrl must be https.
+   */
   production: boolean;
   /** Largest accepted body of `/api/messages`, in bytes, counted on the bytes received. */
   maxBodyBytes?: number;
@@ -80,13 +83,14 @@ function requireAuthorization(refuse: Refuse): restify.RequestHandler {
 }
 
 /**
- * `POST /api/messages`: the activity's shape is checked and it is handed to the adapter,
+ * `POST /api/messages`: the activity is checked (shape, then serviceUrl) and handed to the adapter,
  * which authenticates the caller and runs the turn; the answer is the invoke response, or 200.
  */
 function messages(options: ServerOptions, refuse: Refuse): restify.RequestHandler {
   return async (req: restify.Request, res: restify.Response) => {
     const activity = req.body as Activity;
-    const problem = activityProblem(activity);
+    const problem =
+      activityProblem(activity) ?? serviceUrlProblem(activity.serviceUrl, options.production);
     if (problem) {
       refuse(req, res, { status: 400, reason: 'bad-activity', message: problem });
       return;

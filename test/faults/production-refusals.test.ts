@@ -127,4 +127,20 @@ describe('production mode refuses bad requests before authentication, and says n
     );
     expect(answer.status).toBe(415);
   });
+
+  test('a genuine token for an http serviceUrl gets 400, and the serviceUrl is not stored', async () => {
+    const local = p.teams;
+    const answer = await refused(
+      () =>
+        postRaw(url(), JSON.stringify(local.activity(approver, { type: 'message', text: 'x' })), {
+          'content-type': 'application/json',
+          authorization: `Bearer ${p.token(local.options.serviceUrl)}`,
+        }),
+      'bad-activity',
+    );
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.text)).toEqual({
+      error: { code: 'BadRequest', message: 'The activity serviceUrl must be an https URL.' },
+    });
+  });
 });
