@@ -1,6 +1,4 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createTenant } from '../../src/simulator/seed';
@@ -15,7 +13,7 @@ const cleanEnv = (env: Record<string, string>) => ({
   PATH: process.env.PATH ?? '',
   HOME: process.env.HOME ?? '',
   DOTENV_CONFIG_PATH: '/nonexistent',
-  SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'fail-closed-')), 'requests.db'),
+  STORAGE: 'memory',
   PORT: '0',
   ...env,
 });
