@@ -1,8 +1,8 @@
-import type { CloudAdapter, TurnContext } from 'botbuilder';
-import { createAdapter } from './bot/adapter';
+import type { TurnContext } from 'botbuilder';
+import { createAdapter, type BotAdapter } from './bot/adapter';
 import type { Server } from 'restify';
 import { preloadTemplates, type Caps } from './cards';
-import type { Config } from './config';
+import { isProductionMode, type Config } from './config';
 import { ApprovalsChannelSetting } from './bot/approvals-channel';
 import { IntuneAssignBot } from './bot/bot';
 import { CardActions } from './bot/card-actions';
@@ -38,7 +38,7 @@ export interface AppOptions {
 
 export interface App {
   server: Server;
-  adapter: CloudAdapter;
+  adapter: BotAdapter;
   services: Services;
   store: RequestStore;
   graph: GraphServices;
@@ -131,6 +131,7 @@ export function createApp(options: AppOptions): App {
     adapter,
     onTurn: (context) => bot.run(context),
     logger: logger.child({ component: 'http' }),
+    production: isProductionMode(config),
     readiness: {
       storage: async () => (await store.getSetting('readiness-probe'), true),
       graphToken: async () => (await graph.tokens.getToken()).length > 0,

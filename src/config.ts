@@ -1,3 +1,4 @@
+import { isIPv4 } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -67,6 +68,8 @@ const schema = z.object({
   SQLITE_PATH: z.string().trim().min(1).default('./data/requests.db'),
 
   PORT: integer(3978, 0, 65535),
+  /** Listen address; default 0.0.0.0 in production mode, 127.0.0.1 in local mode. */
+  HOST: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
   SIMULATOR_PORT: integer(4000, 0, 65535),
@@ -140,7 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems = parsed.success
     ? []
     : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  problems.push(...crossChecks(env));
+  problems.push(...crossChecks(env), ...localModeProblems(env));
   if (parsed.success && isProductionMode(parsed.data))
     problems.push(...productionProblems(parsed.data));
   if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
@@ -150,6 +153,47 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 /** Production mode: a Bot Framework registration is configured, so Teams will call for real. */
 export function isProductionMode(config: Pick<Config, 'MicrosoftAppId'>): boolean {
   return config.MicrosoftAppId !== undefined;
+}
+
+/** The address the bot listens on: `HOST`, else every interface in production, loopback locally. */
+export function listenHost(config: Pick<Config, 'HOST' | 'MicrosoftAppId'>): string {
+  return config.HOST ?? (isProductionMode(config) ? '0.0.0.0' : '127.0.0.1');
+}
+
+/** True for a loopback host: 127.0.0.0/8, `::1` (bracketed or not) or `localhost`. */
+export function isLoopbackHost(host: string): boolean {
+  const name = host.trim().toLowerCase();
+  if (name === 'localhost' || name === '::1' || name === '[::1]') return true;
+  return isIPv4(name) && name.startsWith('127.');
+}
+
+/**
+ * Local mode (no `MicrosoftAppId`) authenticates nobody: anyone who reaches the port could act as
+ * any user. So it runs only against the simulated tenant, on loopback; the settings of a real
+ * tenant or a public address are refused by name (never by value), on the raw values so that they
+ * are listed with every other problem.
+ */
+function localModeProblems(env: Raw): string[] {
+  if (isSet(env, 'MicrosoftAppId')) return [];
+  const found: string[] = [];
+  const graph = isSet(env, 'GRAPH_BASE_URL') ? (env.GRAPH_BASE_URL ?? '').trim() : undefined;
+  if (graph === undefined) found.push('GRAPH_BASE_URL is Microsoft Graph (the default)');
+  else if (URL.canParse(graph) && isMicrosoftGraph({ GRAPH_BASE_URL: graph }))
+    found.push('GRAPH_BASE_URL is Microsoft Graph');
+  for (const key of ['AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH']) {
+    if (isSet(env, key)) found.push(`${key} is set`);
+  }
+  if (isSet(env, 'HOST') && !isLoopbackHost(env.HOST ?? '')) {
+    found.push('HOST is not a loopback address (127.0.0.1, ::1 or localhost)');
+  }
+  if (found.length === 0) return [];
+  return [
+    `MicrosoftAppId is empty, so inbound activities are not authenticated (local mode), and local ` +
+      `mode runs only against the simulated tenant on loopback; but ${found.join(', ')}. To serve ` +
+      `Teams, set MicrosoftAppId and the other production settings; for development, point ` +
+      `GRAPH_BASE_URL at the simulator (npm run simulator), leave the Graph credentials empty and ` +
+      `HOST on loopback.`,
+  ];
 }
 
 /**

@@ -1,12 +1,13 @@
 import 'dotenv/config';
 import { createApp } from './app';
-import { ConfigError, isMicrosoftGraph, loadConfig } from './config';
+import { ConfigError, listenHost, loadConfig } from './config';
 import { createLogger } from './logger';
 
 /**
  * The bot's production entry point (`npm run build && node dist/src/index.js`, or `npm run
  * serve`): configuration from the environment, then the composition root. Problems with the
- * configuration are listed all at once and the process exits non-zero.
+ * configuration are listed all at once and the process exits non-zero without listening; that
+ * includes local mode (no `MicrosoftAppId`) anywhere but on loopback against the simulated tenant.
  */
 async function main(): Promise<void> {
   let config;
@@ -20,11 +21,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger({ level: config.LOG_LEVEL });
-  if (!config.MicrosoftAppId && isMicrosoftGraph(config)) {
-    logger.warn('MicrosoftAppId is empty: inbound activities are not authenticated (local mode).');
-  }
   const app = createApp({ config, logger });
-  const url = await app.start(config.PORT, '0.0.0.0');
+  const url = await app.start(config.PORT, listenHost(config));
   logger.info({ url: `${url}/api/messages` }, 'bot listening');
   const stop = (signal: string) => {
     logger.info({ signal }, 'stopping: finishing in-flight work');

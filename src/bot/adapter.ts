@@ -1,8 +1,11 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import {
   CallerIdConstants,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type Activity,
+  type InvokeResponse,
+  type TurnContext,
 } from 'botbuilder';
 import {
   AuthenticationConstants,
@@ -14,10 +17,30 @@ import type { Logger } from '../logger';
 
 const UNAUTHORIZED = 401;
 
+/** Marks the calls that authenticate a request (see `muteConsoleWhileAuthenticating`). */
+const authenticating = new AsyncLocalStorage<true>();
+
+/**
+ * botframework-connector prints every token it cannot verify on stderr before it throws (the
+ * signing key for a forged one, a stack trace for an expired one). The server logs each refusal as
+ * one structured line, so these prints are dropped, and only while a request is authenticated.
+ */
+function muteConsoleWhileAuthenticating(): void {
+  const print = console.error;
+  if ((print as { muted?: true }).muted) return;
+  console.error = Object.assign(
+    (...args: unknown[]) => {
+      if (!authenticating.getStore()) print.apply(console, args);
+    },
+    { muted: true as const },
+  );
+}
+
 /**
  * botbuilder's configuration-driven authentication that fails closed: a token that cannot be
  * validated for any reason (a forged signature, or Bot Framework's signing keys out of reach) is
- * unauthorized (401), never an internal error that a caller could mistake for a soft failure.
+ * an `AuthenticationError` (401), never an internal error that a caller could mistake for a soft
+ * failure.
  */
 class FailClosedAuthentication extends ConfigurationBotFrameworkAuthentication {
   override async authenticateRequest(
@@ -25,13 +48,9 @@ class FailClosedAuthentication extends ConfigurationBotFrameworkAuthentication {
     authHeader: string,
   ): Promise<AuthenticateRequestResult> {
     try {
-      return await super.authenticateRequest(activity, authHeader);
+      return await authenticating.run(true, () => super.authenticateRequest(activity, authHeader));
     } catch (error) {
-      if (
-        error instanceof AuthenticationError ||
-        (error as { statusCode?: number }).statusCode === UNAUTHORIZED
-      )
-        throw error;
+      if (error instanceof AuthenticationError) throw error;
       throw new AuthenticationError(
         `Unauthorized: the token could not be validated (${(error as Error).message})`,
         UNAUTHORIZED,
@@ -60,12 +79,54 @@ function publicCloudWith(openIdMetadataUrl: string | undefined): Record<string, 
 }
 
 /**
+ * botbuilder's CloudAdapter with its turn entry point open to the HTTP layer. `CloudAdapter.process`
+ * answers the HTTP request itself: it prints every error on stderr (`console.error`, a stack trace
+ * for each refused token) and echoes the error's text in the 401 or 500 body. The server answers
+ * instead, from what this method resolves or throws.
+ */
+export class BotAdapter extends CloudAdapter {
+  /**
+   * Authenticates the caller (`authHeader`, the request's Authorization header) and runs `logic`
+   * for the activity, as `process` does once the body is parsed. Resolves with the invoke response,
+   * if any; rejects with botframework-connector's `AuthenticationError` when the caller is not
+   * authenticated (production mode), or with whatever else failed.
+   */
+  runActivity(
+    authHeader: string,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    return this.processActivity(authHeader, withDates(activity), logic);
+  }
+}
+
+const RAW_DATES = {
+  timestamp: 'rawTimestamp',
+  localTimestamp: 'rawLocalTimestamp',
+  expiration: 'rawExpiration',
+} as const;
+
+/** The timestamps as Dates, the raw strings kept, as botbuilder's own body validation does. */
+function withDates(activity: Activity): Activity {
+  const fixed: Record<string, unknown> = { ...activity };
+  for (const [key, rawKey] of Object.entries(RAW_DATES)) {
+    const value = fixed[key];
+    if (typeof value === 'string') {
+      fixed[rawKey] = value;
+      fixed[key] = new Date(value);
+    }
+  }
+  return fixed as unknown as Activity;
+}
+
+/**
  * The CloudAdapter. With `MicrosoftAppId` set (production mode) every inbound activity must carry a
  * valid Bot Framework token, checked by botbuilder; with it empty (local mode) authentication is
  * off, which the configuration only allows against the simulated tenant.
  */
-export function createAdapter(config: Config, logger: Logger): CloudAdapter {
-  const adapter = new CloudAdapter(
+export function createAdapter(config: Config, logger: Logger): BotAdapter {
+  muteConsoleWhileAuthenticating();
+  const adapter = new BotAdapter(
     new FailClosedAuthentication({
       MicrosoftAppId: config.MicrosoftAppId ?? '',
       MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',

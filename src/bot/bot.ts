@@ -14,6 +14,7 @@ import { parseAction } from './action-data';
 import { capsFor } from './audience';
 import type { CardActions, ActionContext } from './card-actions';
 import type { CommandHandler } from './command-handler';
+import { MAX_COMMAND_LENGTH } from './commands';
 import { cardMessage } from './conversations';
 import { channelDataOf, senderOf, tenantOf, type Sender } from './identity';
 import { invokeResponse, type Answer } from './replies';
@@ -124,6 +125,14 @@ export class IntuneAssignBot extends TeamsActivityHandler {
     const sender = senderOf(context.activity);
     if (!sender) {
       await context.sendActivity('I could not tell who you are, so I cannot act on this.');
+      return;
+    }
+    // Commands are short: a long text is answered without being parsed (mention removal included).
+    const length = context.activity.text?.length ?? 0;
+    if (length > MAX_COMMAND_LENGTH) {
+      await context.sendActivity(
+        `That message is ${length.toLocaleString('en-US')} characters long; commands are short. Type help to see them.`,
+      );
       return;
     }
     TurnContext.removeRecipientMention(context.activity);

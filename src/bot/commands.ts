@@ -17,10 +17,21 @@ const PATTERNS: [RegExp, (match: RegExpExecArray) => Command][] = [
   [/^set approvals? channel$/, () => ({ name: 'setApprovalsChannel' })],
 ];
 
-/** Reads a typed command; anything unknown is `help` (the help card answers it). */
+/**
+ * The longest text read as a command. Commands are a few words, and a message can be as long as
+ * the body limit: longer text is not a command, and is never parsed at all.
+ */
+export const MAX_COMMAND_LENGTH = 1000;
+
+/**
+ * Reads a typed command; anything unknown, or longer than `MAX_COMMAND_LENGTH`, is `help` (the
+ * help card answers it). Linear in its input: a tag is `<` up to the next `>` with no `<` inside,
+ * so a failed match ends at the next `<` and no character is scanned from two starts.
+ */
 export function parseCommand(text: string | undefined): Command {
-  const normalized = (text ?? '')
-    .replace(/<[^>]*>/g, ' ')
+  if (text === undefined || text.length > MAX_COMMAND_LENGTH) return { name: 'help' };
+  const normalized = text
+    .replace(/<[^<>]*>/g, ' ')
     .trim()
     .toLowerCase()
     .replace(/\s+/g, ' ');

@@ -1,39 +1,134 @@
-import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Activity, TurnContext } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
 import * as restify from 'restify';
+import type { BotAdapter } from '../bot/adapter';
 import type { Logger } from '../logger';
+import { activityProblem, serviceUrlProblem } from './activity-checks';
+import { hasBody, readJsonBody } from './json-body';
 
 export interface ServerOptions {
-  adapter: CloudAdapter;
+  adapter: BotAdapter;
   /** Runs one turn; the bot's `run`. */
   onTurn: (context: TurnContext) => Promise<void>;
   logger: Logger;
-  /** Largest accepted body of `/api/messages`, in bytes. */
+  /**
+   * Production mode (an app id is configured): every activity must carry a Bot Framework token and
+   * every serviceUrl must be https.
+   */
+  production: boolean;
+  /** Largest accepted body of `/api/messages`, in bytes, counted on the bytes received. */
   maxBodyBytes?: number;
   /** Extra readiness checks for `/readyz`; each resolves true when ready. */
   readiness?: Record<string, () => Promise<boolean>>;
 }
 
+const MESSAGES = '/api/messages';
+
+const ERROR_CODES = { 400: 'BadRequest', 413: 'PayloadTooLarge', 415: 'UnsupportedMediaType' };
+
+interface Refusal {
+  status: 400 | 401 | 413 | 415;
+  /** A short code for the log line. */
+  reason: string;
+  /** For the caller; a 401 says nothing. */
+  message?: string;
+  /** For the log only (why a token was refused). */
+  detail?: string;
+  /** The body was left unread: the connection is closed rather than drained. */
+  close?: boolean;
+}
+
+type Refuse = (req: restify.Request, res: restify.Response, refusal: Refusal) => void;
+
+/** Answers a refused request: one `warn` line with the reason, never the token, and a 4xx. */
+function refuser(logger: Logger): Refuse {
+  return (req, res, { status, reason, message, detail, close }) => {
+    logger.warn({ method: req.method, url: req.url, status, reason, detail }, 'request refused');
+    if (close) res.setHeader('connection', 'close');
+    if (status === 401) {
+      res.status(401);
+      res.end();
+      return;
+    }
+    res.send(status, { error: { code: ERROR_CODES[status], message } });
+  };
+}
+
+/**
+ * Request bodies, on every route: JSON only, bounded, in memory (see `readJsonBody`). Requests
+ * without a body pass untouched.
+ */
+function jsonBodies(maxBytes: number, refuse: Refuse): restify.RequestHandler {
+  return (req, res, next) => {
+    if (!hasBody(req)) return next();
+    readJsonBody(req, maxBytes).then((result) => {
+      if (result.ok) {
+        req.body = result.body;
+        return next();
+      }
+      const { status, reason, message } = result.refusal;
+      refuse(req, res, { status, reason, message, close: status !== 400 });
+      return next(false);
+    }, next);
+  };
+}
+
+/** Production mode: a request to `/api/messages` without a token is refused before it is read. */
+function requireAuthorization(refuse: Refuse): restify.RequestHandler {
+  return (req, res, next) => {
+    if (req.getRoute().path !== MESSAGES || req.headers.authorization) return next();
+    refuse(req, res, { status: 401, reason: 'missing-authorization', close: true });
+    return next(false);
+  };
+}
+
+/**
+ * `POST /api/messages`: the activity is checked (shape, then serviceUrl) and handed to the adapter,
+ * which authenticates the caller and runs the turn; the answer is the invoke response, or 200.
+ */
+function messages(options: ServerOptions, refuse: Refuse): restify.RequestHandler {
+  return async (req: restify.Request, res: restify.Response) => {
+    const activity = req.body as Activity;
+    const problem =
+      activityProblem(activity) ?? serviceUrlProblem(activity.serviceUrl, options.production);
+    if (problem) {
+      refuse(req, res, { status: 400, reason: 'bad-activity', message: problem });
+      return;
+    }
+    try {
+      const auth = req.headers.authorization ?? '';
+      const answer = await options.adapter.runActivity(auth, activity, options.onTurn);
+      res.status(answer?.status ?? 200);
+      if (answer?.body) res.send(answer.body);
+      else res.end();
+    } catch (error) {
+      if (error instanceof AuthenticationError) {
+        refuse(req, res, { status: 401, reason: 'unauthenticated', detail: error.message });
+        return;
+      }
+      options.logger.error({ err: error, type: activity.type }, 'activity failed');
+      res.send(500, { error: { code: 'InternalError', message: 'The activity failed.' } });
+    }
+  };
+}
+
 /**
  * The bot's HTTP server: `POST /api/messages` through botbuilder's CloudAdapter (which
- * authenticates the caller when an app id is configured), `/healthz` and `/readyz`. Malformed or
- * oversized bodies are answered 400/413 before any bot code runs.
+ * authenticates the caller when an app id is configured), `/healthz` and `/readyz`. Bodies are
+ * JSON only, bounded and never written to disk; a malformed, oversized or unauthenticated request
+ * is answered 400/401/413/415 before any bot code runs, with one `warn` log line and nothing on
+ * stderr.
  */
 export function createServer(options: ServerOptions): restify.Server {
   const server = restify.createServer({
     name: 'intune-assign-bot',
     handleUncaughtExceptions: false,
   });
-  const maxBodySize = options.maxBodyBytes ?? 256 * 1024;
-  server.use(restify.plugins.bodyParser({ maxBodySize, mapParams: false, rejectUnknown: true }));
+  const refuse = refuser(options.logger);
+  if (options.production) server.use(requireAuthorization(refuse));
+  server.use(jsonBodies(options.maxBodyBytes ?? 256 * 1024, refuse));
 
-  server.post('/api/messages', async (req: restify.Request, res: restify.Response) => {
-    const problem = activityProblem(req.body);
-    if (problem) {
-      res.send(400, { error: { code: 'BadRequest', message: problem } });
-      return;
-    }
-    await options.adapter.process(req, res, options.onTurn);
-  });
+  server.post(MESSAGES, messages(options, refuse));
 
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     res.send(200, { status: 'alive' });
@@ -51,34 +146,12 @@ export function createServer(options: ServerOptions): restify.Server {
   server.on(
     'restifyError',
     (req: restify.Request, _res: restify.Response, error: Error, next: () => void) => {
-      options.logger.warn(
-        { method: req.method, url: req.url, err: error.message },
-        'request refused',
-      );
+      const reason = error.name;
+      options.logger.warn({ method: req.method, url: req.url, reason }, 'request refused');
       next();
     },
   );
   return server;
-}
-
-const isText = (value: unknown) => typeof value === 'string' && value.length > 0;
-
-/**
- * Why a body is not an activity the bot can answer, or undefined when it is: a JSON object with a
- * type, a service URL, a conversation and a sender. Checked before any bot code runs.
- */
-export function activityProblem(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return 'The body must be a JSON activity.';
-  }
-  const activity = body as Record<string, unknown>;
-  const conversation = activity.conversation as { id?: unknown } | undefined;
-  const from = activity.from as { id?: unknown } | undefined;
-  if (!isText(activity.type)) return 'The activity has no type.';
-  if (!isText(activity.serviceUrl)) return 'The activity has no serviceUrl.';
-  if (!isText(conversation?.id)) return 'The activity has no conversation id.';
-  if (!isText(from?.id)) return 'The activity has no sender (from.id).';
-  return undefined;
 }
 
 /** Starts listening; resolves with the base URL. */

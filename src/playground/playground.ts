@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs';
 import type { TurnContext } from 'botbuilder';
 import { createApp, type App } from '../app';
 import { capsFor } from '../bot/audience';
-import { loadConfig, type Config } from '../config';
+import { listenHost, loadConfig, type Config } from '../config';
 import { createLogger, type Logger } from '../logger';
 import { WELL_KNOWN } from '../simulator/seed';
 import { startSimulator, type SimulatorHandle } from '../simulator/server';
@@ -22,6 +22,7 @@ export interface PlaygroundOptions {
   env?: NodeJS.ProcessEnv;
   /** Default `PORT` from the environment, else 3978; `0` picks a free port. */
   port?: number;
+  /** A loopback address (default 127.0.0.1; `HOST` is not read): the playground is unauthenticated. */
   host?: string;
   /** Default `./data/playground.db`, emptied at every start. */
   sqlitePath?: string;
@@ -57,6 +58,7 @@ function playgroundConfig(
     LOG_LEVEL: 'warn',
     ...env,
     GRAPH_BASE_URL: graphUrl,
+    HOST: options.host ?? '127.0.0.1',
     APPROVER_GROUP_ID: WELL_KNOWN.groups.approvers,
     ALLOWED_TENANT_ID: PLAYGROUND_TENANT_ID,
     APPROVALS_CHANNEL_ID: PLAYGROUND_CHANNEL.channelId,
@@ -120,7 +122,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   try {
     const config = playgroundConfig(env, options, sim.url);
     const port = options.port ?? config.PORT;
-    const host = options.host ?? '127.0.0.1';
+    const host = listenHost(config);
     await ensurePortFree(port, host);
     if (config.STORAGE === 'sqlite') freshDatabase(config.SQLITE_PATH);
     wired = wire(config, options.logger ?? createLogger({ level: config.LOG_LEVEL }), sim);

@@ -2,9 +2,9 @@ import { WELL_KNOWN } from '../../src/simulator/seed';
 import { botHarness, type BotHarness } from '../support/bot-harness';
 import { walkWizard, ZOOM_TO_SALES } from '../support/walk';
 
+// AZURE_CLIENT_SECRET is not among them: local mode refuses to start with it set.
 const SECRETS = {
   MicrosoftAppPassword: 'BotPassword~Never.Log.This~42',
-  AZURE_CLIENT_SECRET: 'GraphSecret~Never.Log.This~43',
   AZURE_CLIENT_CERTIFICATE_PASSWORD: 'CertPassword~Never.Log.This~44',
 };
 const INBOUND_TOKEN = 'eyJhbGciOiJSUzI1NiJ9.inbound-token-never-logged.c2lnbmF0dXJl';

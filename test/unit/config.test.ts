@@ -1,14 +1,29 @@
-import { ConfigError, isMicrosoftGraph, loadConfig } from '../../src/config';
+import { ConfigError, isMicrosoftGraph, listenHost, loadConfig } from '../../src/config';
 
 describe('configuration', () => {
-  test('an empty environment gives the documented defaults', () => {
-    const config = loadConfig({});
+  test('local mode against the simulator gives the documented defaults, on loopback', () => {
+    const config = loadConfig({ GRAPH_BASE_URL: 'http://127.0.0.1:4000' });
     expect(config).toMatchObject({
-      GRAPH_BASE_URL: 'https://graph.microsoft.com',
       GRAPH_INTUNE_VERSION: 'beta',
       PORT: 3978,
       MicrosoftAppType: 'SingleTenant',
     });
+    expect(listenHost(config)).toBe('127.0.0.1');
+  });
+
+  test('an empty environment is refused: unauthenticated local mode against Microsoft Graph', () => {
+    expect(() => loadConfig({})).toThrow(/GRAPH_BASE_URL is Microsoft Graph \(the default\)/);
+  });
+
+  test('local mode listens on a loopback HOST only; production mode on every interface by default', () => {
+    const local = { GRAPH_BASE_URL: 'http://127.0.0.1:4000' };
+    for (const HOST of ['localhost', '::1', '127.0.0.2']) {
+      expect(listenHost(loadConfig({ ...local, HOST }))).toBe(HOST);
+    }
+    for (const HOST of ['0.0.0.0', '::', '10.0.0.4', 'bot.example.com']) {
+      expect(() => loadConfig({ ...local, HOST })).toThrow(/HOST is not a loopback address/);
+    }
+    expect(listenHost({ MicrosoftAppId: '11111111-2222-3333-4444-555555555555' })).toBe('0.0.0.0');
   });
 
   test('every problem is reported at once, in plain words', () => {
