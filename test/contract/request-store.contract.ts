@@ -1,5 +1,6 @@
 import type { RequestStore } from '../../src/services/ports/request-store';
 import { aRequest, anAudit, transition } from './request-fixtures';
+import { describeListingContract } from './request-store-listing.contract';
 
 /** What a backend's test file hands the suite: a fresh, empty store and how to dispose of it. */
 export type MakeRequestStore = () => Promise<{
@@ -123,6 +124,8 @@ export function describeRequestStoreContract(name: string, make: MakeRequestStor
         expect(await ids({ statuses: ['pending'], limit: 1 })).toEqual(['r1']);
       });
     });
+
+    describeListingContract(() => store);
 
     test('nextNumber starts at 1001 and never repeats under concurrency', async () => {
       expect(await store.nextNumber()).toBe(1001);

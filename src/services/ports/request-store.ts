@@ -16,12 +16,35 @@ export interface AuditRecord {
   detail?: string;
 }
 
-/** Which requests to list. */
+/**
+ * The order of a listing, by `REQ` number: `oldest` (the default) or `newest` first. Drafts have no
+ * number; they come after every numbered request, by creation time in the same direction.
+ */
+export type ListOrder = 'oldest' | 'newest';
+
+/**
+ * Which requests to list. The filters are combined with "and". Every backend does the filtering,
+ * ordering and limiting itself, on indexes, so a list costs about its `limit` however many requests
+ * are stored: callers in `src/` always pass a `limit` and page with `afterNumber` past it.
+ */
 export interface RequestQuery {
-  statuses?: RequestStatus[];
+  statuses?: readonly RequestStatus[];
+  /** Leaves out these states, e.g. `['draft']` for submitted requests only. */
+  excludeStatuses?: readonly RequestStatus[];
+  /** Only this person's requests (their Entra object id, as stored). */
   requesterId?: string;
+  /** Leaves out this person's requests, compared without regard to case (as `sameId`). */
+  notRequesterId?: string;
+  /** Only requests of this tenant or recording none, compared as `sameTenant` compares them. */
+  tenantId?: string;
   /** Only requests whose `expiresAt` is at or before this instant. */
   expiresBefore?: string;
+  order?: ListOrder;
+  /**
+   * Only numbered requests past this number in the order (higher for `oldest`, lower for
+   * `newest`): the cursor of the next page, the last number of the previous one. Leaves out drafts.
+   */
+  afterNumber?: number;
   limit?: number;
 }
 
