@@ -1,6 +1,7 @@
 import { AppError } from '../domain/errors';
 import type { AssignmentRequest } from '../domain/request';
 import type {
+  AuditPage,
   AuditRecord,
   CardCopy,
   RequestQuery,
@@ -8,6 +9,7 @@ import type {
   SaveResult,
   WriteFence,
 } from '../services/ports/request-store';
+import { MemoryAuditLog } from './memory-audit-log';
 import { RequestIndex, storedRequest, type StoredRequest } from './memory-request-index';
 
 /** The first number handed out, so that the first request is `REQ-1001`. */
@@ -33,7 +35,7 @@ const parse = (stored: StoredRequest): AssignmentRequest =>
  */
 export class MemoryRequestStore implements RequestStore {
   private readonly requests = new RequestIndex();
-  private readonly audit: AuditRecord[] = [];
+  private readonly audit = new MemoryAuditLog();
   private readonly copies = new Map<string, Map<string, CardCopy>>();
   private readonly settings = new Map<string, unknown>();
   private readonly fences = new Map<string, WriteFence>();
@@ -51,7 +53,7 @@ export class MemoryRequestStore implements RequestStore {
     }
     this.assertNumberFree(request);
     this.requests.put(storedRequest(request));
-    if (audit) this.audit.push(copy(audit));
+    if (audit) this.audit.append(audit);
   }
 
   async get(id: string): Promise<AssignmentRequest | undefined> {
@@ -72,16 +74,12 @@ export class MemoryRequestStore implements RequestStore {
     this.assertNumberFree(next);
     const stored = storedRequest(next);
     this.requests.put(stored);
-    if (audit) this.audit.push(copy(audit));
+    if (audit) this.audit.append(audit);
     return { ok: true, request: parse(stored) };
   }
 
-  async auditSince(since: string): Promise<AuditRecord[]> {
-    // Array.prototype.sort is stable: records with the same time keep their write order.
-    return this.audit
-      .filter((record) => record.at >= since)
-      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
-      .map(copy);
+  async auditSince(since: string, page?: AuditPage): Promise<AuditRecord[]> {
+    return this.audit.since(since, page);
   }
 
   async list(query: RequestQuery): Promise<AssignmentRequest[]> {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../domain/errors';
 import type { AssignmentRequest } from '../domain/request';
 import type {
+  AuditPage,
   AuditRecord,
   CardCopy,
   RequestQuery,
@@ -22,6 +23,13 @@ export interface SqliteRequestStoreOptions {
 const REQUEST_COLUMNS = `number = @number, revision = @revision, status = @status,
   requester_id = @requester_id, tenant_id = @tenant_id, expires_at = @expires_at,
   created_at = @created_at, json = @json`;
+
+/**
+ * A page of the audit export: from the cursor's instant, past the records of that instant already
+ * read. The `(at, id)` index serves the order; the offset is only ever the records of one instant.
+ */
+const AUDIT_PAGE_SQL = `SELECT * FROM audit WHERE at >= @from ORDER BY at, id
+  LIMIT @limit OFFSET @skip`;
 
 /** Turns SQLite's constraint errors into the catalog's `conflict`, leaving others as they are. */
 function asConflict(error: unknown, request: AssignmentRequest): unknown {
@@ -54,7 +62,7 @@ function prepareStatements(db: Database.Database) {
       to_status, actor_id, actor_name, graph_request_id, detail) VALUES (@at, @request_id,
       @display_id, @action, @from_status, @to_status, @actor_id, @actor_name, @graph_request_id,
       @detail)`),
-    auditSince: db.prepare<[string], AuditRow>('SELECT * FROM audit WHERE at >= ? ORDER BY at, id'),
+    auditPage: db.prepare<{ from: string; limit: number; skip: number }, AuditRow>(AUDIT_PAGE_SQL),
     nextNumber: db.prepare<[string, number], { value: number }>(`INSERT INTO counters (name,
       value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`),
     putCopy: db.prepare(`INSERT INTO card_copies (request_id, key, json) VALUES (?, ?, ?)
@@ -144,8 +152,14 @@ export class SqliteRequestStore implements RequestStore {
     }
   }
 
-  async auditSince(since: string): Promise<AuditRecord[]> {
-    return this.sql.auditSince.all(since).map(auditRecord);
+  async auditSince(since: string, page: AuditPage = {}): Promise<AuditRecord[]> {
+    const after = page.after !== undefined && page.after.at >= since ? page.after : undefined;
+    const rows = this.sql.auditPage.all({
+      from: after?.at ?? since,
+      skip: after?.seen ?? 0,
+      limit: page.limit ?? -1,
+    });
+    return rows.map(auditRecord);
   }
 
   /** Numbered requests first, then, if the limit is not reached, drafts (see `sqlite-list`). */

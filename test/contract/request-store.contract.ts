@@ -1,4 +1,5 @@
 import type { RequestStore } from '../../src/services/ports/request-store';
+import { describeAuditPagingContract } from './audit-paging.contract';
 import { aRequest, anAudit, transition } from './request-fixtures';
 import { describeListingContract } from './request-store-listing.contract';
 
@@ -126,6 +127,7 @@ export function describeRequestStoreContract(name: string, make: MakeRequestStor
     });
 
     describeListingContract(() => store);
+    describeAuditPagingContract(() => store);
 
     test('nextNumber starts at 1001 and never repeats under concurrency', async () => {
       expect(await store.nextNumber()).toBe(1001);

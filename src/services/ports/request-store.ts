@@ -17,6 +17,35 @@ export interface AuditRecord {
 }
 
 /**
+ * Where a page of the audit export ended: the instant of its last record and how many records at
+ * exactly that instant have been read. Records are exported by time, and records of one instant in
+ * the order they were written, so this position is not moved by later writes (which come after
+ * it) and costs the store a seek, however far into the export it is. Built by
+ * {@link auditCursorAfter}.
+ */
+export interface AuditCursor {
+  at: string;
+  seen: number;
+}
+
+/** One page of an export: at most `limit` records, from where the page `after` ended (same `since`). */
+export interface AuditPage {
+  limit?: number;
+  after?: AuditCursor;
+}
+
+/** Where reading stands after `page`, which was read after `previous` (unchanged by an empty page). */
+export function auditCursorAfter(
+  page: readonly AuditRecord[],
+  previous?: AuditCursor,
+): AuditCursor | undefined {
+  const at = page[page.length - 1]?.at;
+  if (at === undefined) return previous;
+  const here = page.filter((record) => record.at === at).length;
+  return { at, seen: previous?.at === at ? previous.seen + here : here };
+}
+
+/**
  * The order of a listing, by `REQ` number: `oldest` (the default) or `newest` first. Drafts have no
  * number; they come after every numbered request, by creation time in the same direction.
  */
@@ -88,8 +117,11 @@ export interface RequestStore {
   get(id: string): Promise<AssignmentRequest | undefined>;
   getByNumber(number: number): Promise<AssignmentRequest | undefined>;
   save(next: AssignmentRequest, audit?: AuditRecord): Promise<SaveResult>;
-  /** Audit records at or after `since` (ISO time), oldest first. */
-  auditSince(since: string): Promise<AuditRecord[]>;
+  /**
+   * Audit records at or after `since` (ISO time), oldest first (by time, then in write order), all
+   * of them or one page: an export of any size is read page by page without holding it whole.
+   */
+  auditSince(since: string, page?: AuditPage): Promise<AuditRecord[]>;
   list(query: RequestQuery): Promise<AssignmentRequest[]>;
   /** The next `REQ-` number, never given twice. */
   nextNumber(): Promise<number>;
