@@ -46,6 +46,15 @@ function compareIn(order: ListOrder | undefined) {
   };
 }
 
+function isInWindow(expiresAt: string | undefined, query: RequestQuery): boolean {
+  const { expiresBefore: before, expiresAfter: after } = query;
+  if (before === undefined && after === undefined) return true;
+  if (expiresAt === undefined) return false;
+  return (
+    (before === undefined || expiresAt <= before) && (after === undefined || expiresAt > after)
+  );
+}
+
 function isPastCursor(entry: StoredRequest, query: RequestQuery): boolean {
   if (query.afterNumber === undefined) return true;
   if (entry.number === undefined) return false;
@@ -55,16 +64,13 @@ function isPastCursor(entry: StoredRequest, query: RequestQuery): boolean {
 }
 
 function matches(entry: StoredRequest, query: RequestQuery): boolean {
-  const { statuses, excludeStatuses, requesterId, notRequesterId, tenantId, expiresBefore } = query;
+  const { statuses, excludeStatuses, requesterId, notRequesterId, tenantId } = query;
   if (statuses && !statuses.includes(entry.status)) return false;
   if (excludeStatuses?.includes(entry.status)) return false;
   if (requesterId !== undefined && entry.requesterId !== requesterId) return false;
   if (notRequesterId !== undefined && sameId(entry.requesterId, notRequesterId)) return false;
   if (tenantId !== undefined && !sameTenant(tenantId, entry.tenantId)) return false;
-  if (expiresBefore !== undefined) {
-    if (entry.expiresAt === undefined || entry.expiresAt > expiresBefore) return false;
-  }
-  return isPastCursor(entry, query);
+  return isInWindow(entry.expiresAt, query) && isPastCursor(entry, query);
 }
 
 function addTo<K>(buckets: Map<K, Set<string>>, key: K, id: string): void {

@@ -48,6 +48,9 @@ function filterTerms(query: RequestQuery): { terms: string[]; params: ListStatem
   if (query.expiresBefore !== undefined) {
     add('expires_at <= @expires_before', { expires_before: query.expiresBefore });
   }
+  if (query.expiresAfter !== undefined) {
+    add('expires_at > @expires_after', { expires_after: query.expiresAfter });
+  }
   return { terms, params };
 }
 

@@ -120,6 +120,11 @@ export function describeRequestStoreContract(name: string, make: MakeRequestStor
           await ids({ expiresBefore: '2025-03-05T00:00:00.000Z', statuses: ['pending'] }),
         ).toEqual(['r1']);
       });
+      test('lists requests expiring after an instant and before another, never those without', async () => {
+        expect(await ids({ expiresAfter: '2025-03-05T00:00:00.000Z' })).toEqual(['r3']);
+        const window = { expiresAfter: '2025-03-04T00:00:00.000Z' };
+        expect(await ids({ ...window, expiresBefore: '2025-03-05T00:00:00.000Z' })).toEqual(['r2']);
+      });
       test('lists no more than the limit, first ones first', async () => {
         expect(await ids({ limit: 2 })).toEqual(['r1', 'r2']);
         expect(await ids({ statuses: ['pending'], limit: 1 })).toEqual(['r1']);

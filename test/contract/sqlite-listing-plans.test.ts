@@ -28,6 +28,12 @@ const SERVICE_QUERIES: Record<string, RequestQuery> = {
     afterNumber: 1100,
     limit: 100,
   },
+  'a page of reminder candidates': {
+    statuses: ['pending'],
+    expiresBefore: NOW,
+    expiresAfter: '2026-02-28T00:00:00.000Z',
+    limit: 100,
+  },
   'the requests to resume': { statuses: ['assigning'], limit: 100 },
 };
 

@@ -68,6 +68,8 @@ export interface RequestQuery {
   tenantId?: string;
   /** Only requests whose `expiresAt` is at or before this instant. */
   expiresBefore?: string;
+  /** Only requests whose `expiresAt` is after this instant: reminders skip what is already due. */
+  expiresAfter?: string;
   order?: ListOrder;
   /**
    * Only numbered requests past this number in the order (higher for `oldest`, lower for
