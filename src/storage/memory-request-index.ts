@@ -1,6 +1,6 @@
-import { sameId, sameTenant } from '../domain/approval-policy';
 import type { AssignmentRequest, RequestStatus } from '../domain/request';
 import type { ListOrder, RequestQuery } from '../services/ports/request-store';
+import { idKey, tenantKey } from './compare-keys';
 import { firstInOrder } from './first-in-order';
 
 /**
@@ -14,7 +14,10 @@ export interface StoredRequest {
   revision: number;
   status: RequestStatus;
   requesterId: string;
-  tenantId: string;
+  /** The requester as {@link idKey} compares them. */
+  requesterKey: string;
+  /** The tenant as {@link tenantKey} compares it. */
+  tenantKey: string;
   expiresAt?: string;
   createdAt: string;
   json: string;
@@ -27,7 +30,8 @@ export function storedRequest(request: AssignmentRequest): StoredRequest {
     revision: request.revision,
     status: request.status,
     requesterId: request.requester.id,
-    tenantId: request.tenantId,
+    requesterKey: idKey(request.requester.id),
+    tenantKey: tenantKey(request.tenantId),
     expiresAt: request.expiresAt,
     createdAt: request.createdAt,
     json: JSON.stringify(request),
@@ -63,23 +67,38 @@ function isPastCursor(entry: StoredRequest, query: RequestQuery): boolean {
     : entry.number > query.afterNumber;
 }
 
-function matches(entry: StoredRequest, query: RequestQuery): boolean {
-  const { statuses, excludeStatuses, requesterId, notRequesterId, tenantId } = query;
+/** A query with its person and tenant in the form stored requests keep them, made once a list. */
+interface Filter extends RequestQuery {
+  notRequesterKey?: string;
+  tenantKey?: string;
+}
+
+const filterOf = (query: RequestQuery): Filter => ({
+  ...query,
+  notRequesterKey: query.notRequesterId === undefined ? undefined : idKey(query.notRequesterId),
+  tenantKey: query.tenantId === undefined ? undefined : tenantKey(query.tenantId),
+});
+
+function matches(entry: StoredRequest, filter: Filter): boolean {
+  const { statuses, excludeStatuses, requesterId, notRequesterKey, tenantKey: tenant } = filter;
   if (statuses && !statuses.includes(entry.status)) return false;
   if (excludeStatuses?.includes(entry.status)) return false;
   if (requesterId !== undefined && entry.requesterId !== requesterId) return false;
-  if (notRequesterId !== undefined && sameId(entry.requesterId, notRequesterId)) return false;
-  if (tenantId !== undefined && !sameTenant(tenantId, entry.tenantId)) return false;
-  return isInWindow(entry.expiresAt, query) && isPastCursor(entry, query);
+  if (notRequesterKey !== undefined && entry.requesterKey === notRequesterKey) return false;
+  if (tenant !== undefined && entry.tenantKey !== '' && entry.tenantKey !== tenant) return false;
+  return isInWindow(entry.expiresAt, filter) && isPastCursor(entry, filter);
 }
 
-function addTo<K>(buckets: Map<K, Set<string>>, key: K, id: string): void {
-  const bucket = buckets.get(key) ?? new Set<string>();
-  bucket.add(id);
+/** Requests by id, one map per status or requester. */
+type Buckets<K> = Map<K, Map<string, StoredRequest>>;
+
+function addTo<K>(buckets: Buckets<K>, key: K, entry: StoredRequest): void {
+  const bucket = buckets.get(key) ?? new Map<string, StoredRequest>();
+  bucket.set(entry.id, entry);
   buckets.set(key, bucket);
 }
 
-function removeFrom<K>(buckets: Map<K, Set<string>>, key: K, id: string): void {
+function removeFrom<K>(buckets: Buckets<K>, key: K, id: string): void {
   const bucket = buckets.get(key);
   bucket?.delete(id);
   if (bucket?.size === 0) buckets.delete(key);
@@ -87,15 +106,15 @@ function removeFrom<K>(buckets: Map<K, Set<string>>, key: K, id: string): void {
 
 /**
  * The memory store's requests and the indexes its reads use, kept up to date on every write: ids
- * by number (so a number's owner is a lookup, not a scan), by status and by requester. A listing
- * walks only the smaller of its status and requester buckets and keeps the first `limit` in
- * order as it goes.
+ * by number (so a number's owner is a lookup, not a scan), requests by status and by requester. A
+ * listing walks only the smaller of its status and requester buckets and keeps the first `limit`
+ * in order (see {@link firstInOrder}) rather than sorting what matched.
  */
 export class RequestIndex {
   private readonly entries = new Map<string, StoredRequest>();
   private readonly idByNumber = new Map<number, string>();
-  private readonly byStatus = new Map<RequestStatus, Set<string>>();
-  private readonly byRequester = new Map<string, Set<string>>();
+  private readonly byStatus: Buckets<RequestStatus> = new Map();
+  private readonly byRequester: Buckets<string> = new Map();
 
   get(id: string): StoredRequest | undefined {
     return this.entries.get(id);
@@ -116,35 +135,29 @@ export class RequestIndex {
     }
     this.entries.set(entry.id, entry);
     if (entry.number !== undefined) this.idByNumber.set(entry.number, entry.id);
-    addTo(this.byStatus, entry.status, entry.id);
-    addTo(this.byRequester, entry.requesterId, entry.id);
+    addTo(this.byStatus, entry.status, entry);
+    addTo(this.byRequester, entry.requesterId, entry);
   }
 
   /** The requests `query` asks for, in its order, at most its limit. */
   select(query: RequestQuery): StoredRequest[] {
-    return firstInOrder(this.matching(query), compareIn(query.order), query.limit);
+    const filter = filterOf(query);
+    const found: StoredRequest[] = [];
+    for (const bucket of this.bucketsFor(query)) {
+      for (const entry of bucket.values()) if (matches(entry, filter)) found.push(entry);
+    }
+    return firstInOrder(found, compareIn(query.order), query.limit);
   }
 
-  /** The matches of `query` in the smallest bucket that holds them all (or among all requests). */
-  private *matching(query: RequestQuery): Iterable<StoredRequest> {
-    const byStatus = query.statuses?.map(
-      (status) => this.byStatus.get(status) ?? new Set<string>(),
-    );
-    const statusCount = byStatus?.reduce((sum, ids) => sum + ids.size, 0) ?? Infinity;
+  /** The fewest requests that hold every match: status buckets, a requester's, or all. */
+  private bucketsFor(query: RequestQuery): Map<string, StoredRequest>[] {
+    const none = new Map<string, StoredRequest>();
+    const byStatus = query.statuses?.map((status) => this.byStatus.get(status) ?? none);
+    const statusCount = byStatus?.reduce((sum, bucket) => sum + bucket.size, 0) ?? Infinity;
     const { requesterId } = query;
     const byRequester = requesterId === undefined ? undefined : this.byRequester.get(requesterId);
     const requesterCount = requesterId === undefined ? Infinity : (byRequester?.size ?? 0);
-    const buckets: Iterable<string>[] =
-      statusCount === Infinity && requesterCount === Infinity
-        ? [this.entries.keys()]
-        : statusCount <= requesterCount
-          ? (byStatus ?? [])
-          : [byRequester ?? []];
-    for (const ids of buckets) {
-      for (const id of ids) {
-        const entry = this.entries.get(id);
-        if (entry && matches(entry, query)) yield entry;
-      }
-    }
+    if (statusCount === Infinity && requesterCount === Infinity) return [this.entries];
+    return statusCount <= requesterCount ? (byStatus ?? []) : [byRequester ?? none];
   }
 }

@@ -1,13 +1,11 @@
 import type { RequestQuery } from '../services/ports/request-store';
+import { idKey, tenantKey } from './compare-keys';
 
 /** One `SELECT` of a listing and its named parameters. */
 export interface ListStatement {
   sql: string;
   params: Record<string, string | number>;
 }
-
-/** How SQLite's `tenant_id` column holds a tenant: trimmed and lower case, `''` for none. */
-export const tenantKey = (tenantId: string): string => tenantId.trim().toLowerCase();
 
 /** `column IN (@p0, @p1, ...)` with one parameter per value, so the planner sees each value. */
 function inList(column: string, prefix: string, values: readonly string[], not: boolean) {
@@ -39,7 +37,7 @@ function filterTerms(query: RequestQuery): { terms: string[]; params: ListStatem
   if (query.notRequesterId !== undefined) {
     // lower() as `sameId`: Entra ids are GUIDs, ASCII, which is all SQLite's lower() folds.
     add('lower(requester_id) <> @not_requester_id', {
-      not_requester_id: query.notRequesterId.toLowerCase(),
+      not_requester_id: idKey(query.notRequesterId),
     });
   }
   if (query.tenantId !== undefined) {

@@ -1,6 +1,6 @@
 import type { AssignmentRequest } from '../domain/request';
 import type { AuditRecord } from '../services/ports/request-store';
-import { tenantKey } from './sqlite-list';
+import { tenantKey } from './compare-keys';
 
 /** An `audit` row as SQLite returns it: absent optional fields are `NULL`. */
 export interface AuditRow {
