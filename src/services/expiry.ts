@@ -1,14 +1,14 @@
 import { formatInstant, type AssignmentRequest } from '../domain/request';
 import { notifyLater } from './notify';
 import { silentLogger, type ServiceOptions } from './options';
-import { requestPages } from './request-pages';
+import { eachRequest } from './request-pages';
 import { applyEvent, saveEdit } from './transitions';
 
 const HOUR_MS = 3_600_000;
 
 /**
- * Requests a sweep reads and handles at a time (a compare-and-set each): a backlog of 20,000 due
- * requests is worked through in pages, each blocking the event loop for a few milliseconds.
+ * Requests a sweep reads at a time: a backlog of 20,000 due requests is worked through in pages,
+ * each request a compare-and-set of its own, with turns served in between.
  */
 export const EXPIRY_PAGE_SIZE = 50;
 
@@ -60,8 +60,8 @@ export class Expiry {
     const now = this.deps.clock.now().toISOString();
     const due = { statuses: ['pending'], expiresBefore: now } as const;
     let expired = 0;
-    for await (const page of requestPages(this.deps.store, due, this.pageSize)) {
-      for (const request of page) if (await expire(this.deps, request)) expired += 1;
+    for await (const request of eachRequest(this.deps.store, due, this.pageSize)) {
+      if (await expire(this.deps, request)) expired += 1;
     }
     return expired;
   }
@@ -77,11 +77,9 @@ export class Expiry {
       expiresBefore: new Date(now.getTime() + hours * HOUR_MS).toISOString(),
     } as const;
     let reminded = 0;
-    for await (const page of requestPages(this.deps.store, window, this.pageSize)) {
-      for (const request of page) {
-        if (request.remindedAt !== undefined) continue;
-        if (await this.remind(request, now.toISOString())) reminded += 1;
-      }
+    for await (const request of eachRequest(this.deps.store, window, this.pageSize)) {
+      if (request.remindedAt !== undefined) continue;
+      if (await this.remind(request, now.toISOString())) reminded += 1;
     }
     return reminded;
   }

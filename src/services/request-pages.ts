@@ -6,24 +6,27 @@ import type { RequestQuery, RequestStore } from './ports/request-store';
 export type PagedQuery = Omit<RequestQuery, 'order' | 'afterNumber' | 'limit'>;
 
 /**
- * The requests `query` matches, oldest first, `pageSize` at a time. A page is read only once the
- * caller has handled the previous one, so a backlog of any size is never held at once; the next
- * page starts after the last number seen, so a request the caller left as it was is not met
- * twice. Between pages the event loop serves other work (turns), so a backlog blocks it for a
- * page at most. Drafts, which have no number, are never listed.
+ * Every request `query` matches, oldest first, read from the store `pageSize` at a time: a page is
+ * read only once the caller has handled the previous one, so a backlog of any size is never held
+ * at once, and it starts after the last number seen, so a request the caller left as it was is
+ * not met twice. The event loop serves other work (turns) before each request is handed over, so
+ * a backlog never blocks it for longer than one request's handling. Drafts (no number) are left
+ * out.
  */
-export async function* requestPages(
+export async function* eachRequest(
   store: RequestStore,
   query: PagedQuery,
   pageSize: number,
-): AsyncGenerator<AssignmentRequest[]> {
+): AsyncGenerator<AssignmentRequest> {
   let afterNumber: number | undefined;
   for (;;) {
     const page = await store.list({ ...query, order: 'oldest', afterNumber, limit: pageSize });
-    if (page.length > 0) yield page;
+    for (const request of page) {
+      await nextTurnOfTheLoop();
+      yield request;
+    }
     const last = page[page.length - 1]?.number;
     if (page.length < pageSize || last === undefined) return;
     afterNumber = last;
-    await nextTurnOfTheLoop();
   }
 }
