@@ -55,7 +55,8 @@ function filterTerms(query: RequestQuery): { terms: string[]; params: ListStatem
 /**
  * The numbered part of a listing: `ORDER BY number` alone, so that with `status = ?` or
  * `requester_id = ?` SQLite walks the `(status, number, ...)` or `(requester_id, number)` index in
- * order and stops at the limit, sorting nothing. Several statuses at once are sorted (a rare query).
+ * order and stops at the limit, sorting nothing. Several statuses at once are sorted (no service
+ * asks for that).
  */
 export function numberedStatement(query: RequestQuery): ListStatement {
   const { terms, params } = filterTerms(query);

@@ -19,22 +19,22 @@ export interface AuditRecord {
 /**
  * Where a page of the audit export ended: the instant of its last record and how many records at
  * exactly that instant have been read. Records are exported by time, and records of one instant in
- * the order they were written, so this position is not moved by later writes (which come after
- * it) and costs the store a seek, however far into the export it is. Built by
- * {@link auditCursorAfter}.
+ * the order they were written, so later writes do not move this position (a record written with
+ * an earlier time than it is left to the next export), and it costs the store a seek however far
+ * into the export it is. Built by {@link auditCursorAfter}.
  */
 export interface AuditCursor {
   at: string;
   seen: number;
 }
 
-/** One page of an export: at most `limit` records, from where the page `after` ended (same `since`). */
+/** A page of an export: at most `limit` records, from where page `after` (same `since`) ended. */
 export interface AuditPage {
   limit?: number;
   after?: AuditCursor;
 }
 
-/** Where reading stands after `page`, which was read after `previous` (unchanged by an empty page). */
+/** Where reading stands after `page`, read after `previous` (which an empty page leaves as is). */
 export function auditCursorAfter(
   page: readonly AuditRecord[],
   previous?: AuditCursor,
@@ -53,8 +53,9 @@ export type ListOrder = 'oldest' | 'newest';
 
 /**
  * Which requests to list. The filters are combined with "and". Every backend does the filtering,
- * ordering and limiting itself, on indexes, so a list costs about its `limit` however many requests
- * are stored: callers in `src/` always pass a `limit` and page with `afterNumber` past it.
+ * ordering and limiting itself, on indexes, so a list of one status or one requester costs about
+ * its `limit` however many requests are stored. Turns and sweeps always pass a `limit` and page
+ * with `afterNumber`; only `resumeOnStart` lists without one, as its states hold work in flight.
  */
 export interface RequestQuery {
   statuses?: readonly RequestStatus[];
