@@ -1,8 +1,16 @@
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { config as loadDotenv } from 'dotenv';
-import { toCsv, toJsonLines } from './storage/audit-export';
+import {
+  auditCursorAfter,
+  type AuditCursor,
+  type RequestStore,
+} from './services/ports/request-store';
+import { CSV_HEADER, toCsvRows, toJsonLines } from './storage/audit-export';
 import { SqliteRequestStore } from './storage/sqlite-request-store';
+
+/** Records read and written at a time: the export's memory stays flat however long it is. */
+export const AUDIT_PAGE_SIZE = 1000;
 
 export const AUDIT_USAGE = `Usage: npm run audit -- --since <date> [--format jsonl|csv] [--db <path>]
 
@@ -77,16 +85,35 @@ export function parseAuditArgs(argv: readonly string[], env: NodeJS.ProcessEnv):
 }
 
 export interface CliIo {
-  stdout: (text: string) => void;
+  /** Writes a chunk; a returned promise is awaited before the next page is read (backpressure). */
+  stdout: (text: string) => void | Promise<void>;
   stderr: (text: string) => void;
   env: NodeJS.ProcessEnv;
 }
 
+/** Writes the export page by page: the CSV header once, then each page's rows or lines. */
+async function writeExport(store: RequestStore, args: AuditArgs, io: CliIo, pageSize: number) {
+  const csv = args.format === 'csv';
+  if (csv) await io.stdout(CSV_HEADER);
+  let after: AuditCursor | undefined;
+  for (;;) {
+    const page = await store.auditSince(args.since, { limit: pageSize, after });
+    if (page.length > 0) await io.stdout(csv ? toCsvRows(page) : toJsonLines(page));
+    if (page.length < pageSize) return;
+    after = auditCursorAfter(page, after);
+  }
+}
+
 /**
  * Prints the audit records at or after `--since` to stdout and returns the exit code: 0 done,
- * 1 the database is missing or unreadable, 2 a usage mistake. Never creates a database.
+ * 1 the database is missing or unreadable, 2 a usage mistake. Never creates a database. Reads and
+ * writes `pageSize` records at a time, so a million records stream through in flat memory.
  */
-export async function runAuditCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runAuditCli(
+  argv: readonly string[],
+  io: CliIo,
+  pageSize = AUDIT_PAGE_SIZE,
+): Promise<number> {
   let args: AuditArgs;
   try {
     args = parseAuditArgs(argv, io.env);
@@ -105,8 +132,7 @@ export async function runAuditCli(argv: readonly string[], io: CliIo): Promise<n
   }
   const store = new SqliteRequestStore({ path: args.db });
   try {
-    const records = await store.auditSince(args.since);
-    io.stdout(args.format === 'csv' ? toCsv(records) : toJsonLines(records));
+    await writeExport(store, args, io, pageSize);
     return 0;
   } finally {
     await store.close();
@@ -117,7 +143,10 @@ if (require.main === module) {
   // The same .env the bot reads, so SQLITE_PATH points the export at the bot's database.
   loadDotenv({ quiet: true });
   const io: CliIo = {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) =>
+      new Promise<void>((resolve, reject) =>
+        process.stdout.write(text, (error) => (error ? reject(error) : resolve())),
+      ),
     stderr: (text) => process.stderr.write(text),
     env: process.env,
   };

@@ -79,6 +79,10 @@ export class AssignmentRunner {
   async resumeOnStart(): Promise<ResumeCounts> {
     const { store, tasks } = this.options;
     const counts: ResumeCounts = { started: 0, resumed: 0, polling: 0 };
+    // Unpaged on purpose: these states hold work in flight (a claim, a Graph write, an Intune
+    // approval), not history, so they stay small however many requests are stored. Each list is
+    // read before the work it starts has run; paging would give a request started here time to
+    // reach the next state's listing and be claimed twice.
     for (const request of await store.list({ statuses: ['approved'] })) {
       tasks.run(() => this.run(request.id), `run ${displayId(request)}`);
       counts.started += 1;

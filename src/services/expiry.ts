@@ -1,9 +1,16 @@
 import { formatInstant, type AssignmentRequest } from '../domain/request';
 import { notifyLater } from './notify';
 import { silentLogger, type ServiceOptions } from './options';
+import { eachRequest } from './request-pages';
 import { applyEvent, saveEdit } from './transitions';
 
 const HOUR_MS = 3_600_000;
+
+/**
+ * Requests a sweep reads at a time: a backlog of 20,000 due requests is worked through in pages,
+ * each request a compare-and-set of its own, with turns served in between.
+ */
+export const EXPIRY_PAGE_SIZE = 50;
 
 type ExpiryDeps = Pick<
   ServiceOptions,
@@ -43,14 +50,19 @@ export async function expireIfOverdue(
  * each request exactly once. The composition root calls `sweep()` on a timer.
  */
 export class Expiry {
-  constructor(private readonly deps: ExpiryDeps) {}
+  constructor(
+    private readonly deps: ExpiryDeps,
+    private readonly pageSize = EXPIRY_PAGE_SIZE,
+  ) {}
 
-  /** Expires every pending request whose expiry has passed; answers how many. */
+  /** Expires every pending request whose expiry has passed, page by page; answers how many. */
   async expireDue(): Promise<number> {
     const now = this.deps.clock.now().toISOString();
-    const due = await this.deps.store.list({ statuses: ['pending'], expiresBefore: now });
+    const due = { statuses: ['pending'], expiresBefore: now } as const;
     let expired = 0;
-    for (const request of due) if (await expire(this.deps, request)) expired += 1;
+    for await (const request of eachRequest(this.deps.store, due, this.pageSize)) {
+      if (await expire(this.deps, request)) expired += 1;
+    }
     return expired;
   }
 
@@ -59,16 +71,16 @@ export class Expiry {
     const hours = this.deps.settings.reminderBeforeHours;
     if (hours <= 0) return 0;
     const now = this.deps.clock.now();
-    const remindFrom = new Date(now.getTime() + hours * HOUR_MS).toISOString();
-    const candidates = await this.deps.store.list({
+    const window = {
       statuses: ['pending'],
-      expiresBefore: remindFrom,
-    });
-    const due = candidates.filter(
-      (r) => r.remindedAt === undefined && (r.expiresAt ?? '') > now.toISOString(),
-    );
+      expiresAfter: now.toISOString(),
+      expiresBefore: new Date(now.getTime() + hours * HOUR_MS).toISOString(),
+    } as const;
     let reminded = 0;
-    for (const request of due) if (await this.remind(request, now.toISOString())) reminded += 1;
+    for await (const request of eachRequest(this.deps.store, window, this.pageSize)) {
+      if (request.remindedAt !== undefined) continue;
+      if (await this.remind(request, now.toISOString())) reminded += 1;
+    }
     return reminded;
   }
 

@@ -1,4 +1,4 @@
-import { isRequester, maySee, sameTenant } from '../domain/approval-policy';
+import { maySee, sameTenant } from '../domain/approval-policy';
 import { parseDisplayId, type AssignmentRequest } from '../domain/request';
 import { assertTenant, type Actor } from './actor';
 import type { ServiceOptions } from './options';
@@ -7,13 +7,8 @@ import { aboutRequest, attempt, Refusal, type Result } from './result';
 /** How many requests `my requests` shows. */
 export const MY_REQUESTS_LIMIT = 10;
 
-/** Newest first: by number (given in submission order). */
-const newestFirst = (a: AssignmentRequest, b: AssignmentRequest) =>
-  (b.number ?? 0) - (a.number ?? 0);
-
-/** Oldest first: the queue an approver works through, soonest to expire on top. */
-const oldestFirst = (a: AssignmentRequest, b: AssignmentRequest) =>
-  (a.number ?? 0) - (b.number ?? 0);
+/** How many requests an approver's `pending` queue shows. */
+export const PENDING_LIMIT = 25;
 
 /**
  * What people may look up: their own requests, an approver's queue, one request's status. Status
@@ -23,30 +18,39 @@ const oldestFirst = (a: AssignmentRequest, b: AssignmentRequest) =>
 export class Queries {
   constructor(private readonly options: ServiceOptions) {}
 
-  /** The actor's submitted requests, newest first, at most {@link MY_REQUESTS_LIMIT}. */
+  /**
+   * The actor's submitted requests (drafts hidden), newest first by number, at most
+   * {@link MY_REQUESTS_LIMIT}: the store reads that many, however many the actor has made.
+   */
   myRequests(actor: Actor): Promise<Result<AssignmentRequest[]>> {
     return attempt(async () => {
       assertTenant(actor, this.options.settings.allowedTenantId);
-      const mine = await this.options.store.list({ requesterId: actor.id });
-      return mine
-        .filter((r) => r.status !== 'draft')
-        .sort(newestFirst)
-        .slice(0, MY_REQUESTS_LIMIT);
+      return this.options.store.list({
+        requesterId: actor.id,
+        excludeStatuses: ['draft'],
+        order: 'newest',
+        limit: MY_REQUESTS_LIMIT,
+      });
     });
   }
 
-  /** Pending requests an approver may decide (not their own), oldest first. */
-  pendingForApprover(actor: Actor, limit = 25): Promise<Result<AssignmentRequest[]>> {
+  /**
+   * Pending requests of the actor's tenant that an approver may decide (not their own), oldest
+   * first, so the soonest to expire is on top; at most `limit`, read as such from the store.
+   */
+  pendingForApprover(actor: Actor, limit = PENDING_LIMIT): Promise<Result<AssignmentRequest[]>> {
     return attempt(async () => {
       assertTenant(actor, this.options.settings.allowedTenantId);
       if (!(await this.options.authorizer.isApprover(actor.id))) {
         throw new Refusal('not-approver', 'Only approvers have a queue of pending requests.');
       }
-      const pending = await this.options.store.list({ statuses: ['pending'] });
-      return pending
-        .filter((r) => !isRequester(r, actor) && sameTenant(actor.tenantId, r.tenantId))
-        .sort(oldestFirst)
-        .slice(0, limit);
+      return this.options.store.list({
+        statuses: ['pending'],
+        notRequesterId: actor.id,
+        tenantId: actor.tenantId,
+        order: 'oldest',
+        limit,
+      });
     });
   }
 

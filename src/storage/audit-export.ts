@@ -35,14 +35,20 @@ export function csvField(value: string | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+/** The CSV header row: the column names, ending in CRLF. */
+export const CSV_HEADER = `${AUDIT_CSV_COLUMNS.join(',')}\r\n`;
+
+/** CSV rows without the header, each ending in CRLF: one page of an export written in pages. */
+export function toCsvRows(records: readonly AuditRecord[]): string {
+  return records
+    .map((record) => `${AUDIT_CSV_COLUMNS.map((key) => csvField(record[key])).join(',')}\r\n`)
+    .join('');
+}
+
 /**
  * CSV per RFC 4180: a header row, then one row per record, lines ending in CRLF (the RFC's line
  * break, which spreadsheets expect); absent fields are empty.
  */
 export function toCsv(records: readonly AuditRecord[]): string {
-  const rows = [
-    AUDIT_CSV_COLUMNS.join(','),
-    ...records.map((record) => AUDIT_CSV_COLUMNS.map((key) => csvField(record[key])).join(',')),
-  ];
-  return rows.map((row) => `${row}\r\n`).join('');
+  return CSV_HEADER + toCsvRows(records);
 }

@@ -1,6 +1,7 @@
 import { AppError } from '../domain/errors';
 import type { AssignmentRequest } from '../domain/request';
 import type {
+  AuditPage,
   AuditRecord,
   CardCopy,
   RequestQuery,
@@ -8,6 +9,8 @@ import type {
   SaveResult,
   WriteFence,
 } from '../services/ports/request-store';
+import { MemoryAuditLog } from './memory-audit-log';
+import { RequestIndex, storedRequest, type StoredRequest } from './memory-request-index';
 
 /** The first number handed out, so that the first request is `REQ-1001`. */
 export const FIRST_REQUEST_NUMBER = 1001;
@@ -20,35 +23,19 @@ function copy<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-/**
- * Orders listed requests as every backend does: numbered requests by number, then drafts by
- * creation time, then by id so that equal times still give one order.
- */
-export function compareForList(a: AssignmentRequest, b: AssignmentRequest): number {
-  const na = a.number ?? Number.POSITIVE_INFINITY;
-  const nb = b.number ?? Number.POSITIVE_INFINITY;
-  if (na !== nb) return na < nb ? -1 : 1;
-  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-function matches(request: AssignmentRequest, query: RequestQuery): boolean {
-  if (query.statuses && !query.statuses.includes(request.status)) return false;
-  if (query.requesterId !== undefined && request.requester.id !== query.requesterId) return false;
-  if (query.expiresBefore !== undefined) {
-    if (request.expiresAt === undefined || request.expiresAt > query.expiresBefore) return false;
-  }
-  return true;
-}
+const parse = (stored: StoredRequest): AssignmentRequest =>
+  JSON.parse(stored.json) as AssignmentRequest;
 
 /**
  * The in-memory `RequestStore`: the default for unit tests and local runs without a file. Every
  * check-and-write happens without an `await` in between, so on one event loop a compare-and-set
- * is atomic exactly as a database transaction is. Nothing survives the process.
+ * is atomic exactly as a database transaction is. Requests are kept as JSON text with indexes by
+ * number, status and requester (see {@link RequestIndex}), so no read or write scans them all.
+ * Nothing survives the process.
  */
 export class MemoryRequestStore implements RequestStore {
-  private readonly requests = new Map<string, AssignmentRequest>();
-  private readonly audit: AuditRecord[] = [];
+  private readonly requests = new RequestIndex();
+  private readonly audit = new MemoryAuditLog();
   private readonly copies = new Map<string, Map<string, CardCopy>>();
   private readonly settings = new Map<string, unknown>();
   private readonly fences = new Map<string, WriteFence>();
@@ -61,50 +48,42 @@ export class MemoryRequestStore implements RequestStore {
         `A new request has revision 1, not ${request.revision}.`,
       );
     }
-    if (this.requests.has(request.id)) {
+    if (this.requests.get(request.id)) {
       throw new AppError('conflict', `Request ${request.id} already exists.`);
     }
     this.assertNumberFree(request);
-    this.requests.set(request.id, copy(request));
-    if (audit) this.audit.push(copy(audit));
+    this.requests.put(storedRequest(request));
+    if (audit) this.audit.append(audit);
   }
 
   async get(id: string): Promise<AssignmentRequest | undefined> {
     const stored = this.requests.get(id);
-    return stored && copy(stored);
+    return stored && parse(stored);
   }
 
   async getByNumber(number: number): Promise<AssignmentRequest | undefined> {
-    for (const stored of this.requests.values()) {
-      if (stored.number === number) return copy(stored);
-    }
-    return undefined;
+    const id = this.requests.idOfNumber(number);
+    return id === undefined ? undefined : this.get(id);
   }
 
   async save(next: AssignmentRequest, audit?: AuditRecord): Promise<SaveResult> {
     const current = this.requests.get(next.id);
     if (!current || current.revision !== next.revision - 1) {
-      return { ok: false, current: current && copy(current) };
+      return { ok: false, current: current && parse(current) };
     }
     this.assertNumberFree(next);
-    this.requests.set(next.id, copy(next));
-    if (audit) this.audit.push(copy(audit));
-    return { ok: true, request: copy(next) };
+    const stored = storedRequest(next);
+    this.requests.put(stored);
+    if (audit) this.audit.append(audit);
+    return { ok: true, request: parse(stored) };
   }
 
-  async auditSince(since: string): Promise<AuditRecord[]> {
-    // Array.prototype.sort is stable: records with the same time keep their write order.
-    return this.audit
-      .filter((record) => record.at >= since)
-      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0))
-      .map(copy);
+  async auditSince(since: string, page?: AuditPage): Promise<AuditRecord[]> {
+    return this.audit.since(since, page);
   }
 
   async list(query: RequestQuery): Promise<AssignmentRequest[]> {
-    const found = [...this.requests.values()]
-      .filter((request) => matches(request, query))
-      .sort(compareForList);
-    return (query.limit === undefined ? found : found.slice(0, query.limit)).map(copy);
+    return this.requests.select(query).map(parse);
   }
 
   async nextNumber(): Promise<number> {
@@ -154,10 +133,9 @@ export class MemoryRequestStore implements RequestStore {
   /** The number is unique among requests, as SQLite's unique index makes it. */
   private assertNumberFree(request: AssignmentRequest): void {
     if (request.number === undefined) return;
-    for (const other of this.requests.values()) {
-      if (other.number === request.number && other.id !== request.id) {
-        throw new AppError('conflict', `Number ${request.number} already belongs to ${other.id}.`);
-      }
+    const owner = this.requests.idOfNumber(request.number);
+    if (owner !== undefined && owner !== request.id) {
+      throw new AppError('conflict', `Number ${request.number} already belongs to ${owner}.`);
     }
   }
 }

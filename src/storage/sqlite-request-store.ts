@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../domain/errors';
 import type { AssignmentRequest } from '../domain/request';
 import type {
+  AuditPage,
   AuditRecord,
   CardCopy,
   RequestQuery,
@@ -12,6 +13,7 @@ import type {
 import { FIRST_REQUEST_NUMBER } from './memory-request-store';
 import { auditRecord, auditRow, parseRequest, requestRow, type AuditRow } from './sqlite-rows';
 import { openRequestDatabase } from './sqlite-schema';
+import { draftStatement, numberedStatement, type ListStatement } from './sqlite-list';
 
 /** Where the database lives: a file path (its directory is created) or `:memory:`. */
 export interface SqliteRequestStoreOptions {
@@ -19,14 +21,15 @@ export interface SqliteRequestStoreOptions {
 }
 
 const REQUEST_COLUMNS = `number = @number, revision = @revision, status = @status,
-  requester_id = @requester_id, expires_at = @expires_at, created_at = @created_at, json = @json`;
+  requester_id = @requester_id, tenant_id = @tenant_id, expires_at = @expires_at,
+  created_at = @created_at, json = @json`;
 
-const LIST_SQL = `SELECT json FROM requests
-  WHERE (@all_statuses = 1 OR status IN (SELECT value FROM json_each(@statuses)))
-    AND (@requester_id IS NULL OR requester_id = @requester_id)
-    AND (@expires_before IS NULL OR expires_at <= @expires_before)
-  ORDER BY number IS NULL, number, created_at, id
-  LIMIT @limit`;
+/**
+ * A page of the audit export: from the cursor's instant, past the records of that instant already
+ * read. The `(at, id)` index serves the order; the offset is only ever the records of one instant.
+ */
+const AUDIT_PAGE_SQL = `SELECT * FROM audit WHERE at >= @from ORDER BY at, id
+  LIMIT @limit OFFSET @skip`;
 
 /** Turns SQLite's constraint errors into the catalog's `conflict`, leaving others as they are. */
 function asConflict(error: unknown, request: AssignmentRequest): unknown {
@@ -48,19 +51,18 @@ function asConflict(error: unknown, request: AssignmentRequest): unknown {
 function prepareStatements(db: Database.Database) {
   return {
     insert: db.prepare(`INSERT INTO requests (id, number, revision, status, requester_id,
-      expires_at, created_at, json) VALUES (@id, @number, @revision, @status, @requester_id,
-      @expires_at, @created_at, @json)`),
+      tenant_id, expires_at, created_at, json) VALUES (@id, @number, @revision, @status,
+      @requester_id, @tenant_id, @expires_at, @created_at, @json)`),
     update: db.prepare(
       `UPDATE requests SET ${REQUEST_COLUMNS} WHERE id = @id AND revision = @revision - 1`,
     ),
     get: db.prepare<[string], { json: string }>('SELECT json FROM requests WHERE id = ?'),
     byNumber: db.prepare<[number], { json: string }>('SELECT json FROM requests WHERE number = ?'),
-    list: db.prepare<Record<string, unknown>, { json: string }>(LIST_SQL),
     audit: db.prepare(`INSERT INTO audit (at, request_id, display_id, action, from_status,
       to_status, actor_id, actor_name, graph_request_id, detail) VALUES (@at, @request_id,
       @display_id, @action, @from_status, @to_status, @actor_id, @actor_name, @graph_request_id,
       @detail)`),
-    auditSince: db.prepare<[string], AuditRow>('SELECT * FROM audit WHERE at >= ? ORDER BY at, id'),
+    auditPage: db.prepare<{ from: string; limit: number; skip: number }, AuditRow>(AUDIT_PAGE_SQL),
     nextNumber: db.prepare<[string, number], { value: number }>(`INSERT INTO counters (name,
       value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`),
     putCopy: db.prepare(`INSERT INTO card_copies (request_id, key, json) VALUES (?, ?, ?)
@@ -95,6 +97,10 @@ type Statements = ReturnType<typeof prepareStatements>;
 export class SqliteRequestStore implements RequestStore {
   private readonly db: Database.Database;
   private readonly sql: Statements;
+  private readonly listStatements = new Map<
+    string,
+    Database.Statement<ListStatement['params'], { json: string }>
+  >();
   private readonly insertTx: Database.Transaction<(r: AssignmentRequest, a?: AuditRecord) => void>;
   private readonly saveTx: Database.Transaction<
     (next: AssignmentRequest, audit?: AuditRecord) => SaveResult
@@ -146,18 +152,22 @@ export class SqliteRequestStore implements RequestStore {
     }
   }
 
-  async auditSince(since: string): Promise<AuditRecord[]> {
-    return this.sql.auditSince.all(since).map(auditRecord);
+  async auditSince(since: string, page: AuditPage = {}): Promise<AuditRecord[]> {
+    const after = page.after !== undefined && page.after.at >= since ? page.after : undefined;
+    const rows = this.sql.auditPage.all({
+      from: after?.at ?? since,
+      skip: after?.seen ?? 0,
+      limit: page.limit ?? -1,
+    });
+    return rows.map(auditRecord);
   }
 
+  /** Numbered requests first, then, if the limit is not reached, drafts (see `sqlite-list`). */
   async list(query: RequestQuery): Promise<AssignmentRequest[]> {
-    const rows = this.sql.list.all({
-      all_statuses: query.statuses === undefined ? 1 : 0,
-      statuses: JSON.stringify(query.statuses ?? []),
-      requester_id: query.requesterId ?? null,
-      expires_before: query.expiresBefore ?? null,
-      limit: query.limit ?? -1,
-    });
+    const rows = this.all(numberedStatement(query));
+    const left = query.limit === undefined ? -1 : query.limit - rows.length;
+    const drafts = left === 0 ? undefined : draftStatement(query, left);
+    if (drafts) rows.push(...this.all(drafts));
     return rows.map((row) => JSON.parse(row.json) as AssignmentRequest);
   }
 
@@ -198,6 +208,16 @@ export class SqliteRequestStore implements RequestStore {
 
   async clearFence(item: string, requestId: string): Promise<void> {
     this.sql.clearFence.run(item, requestId);
+  }
+
+  /** Runs a listing's statement, prepared once per shape of query. */
+  private all(statement: ListStatement): { json: string }[] {
+    let prepared = this.listStatements.get(statement.sql);
+    if (!prepared) {
+      prepared = this.db.prepare<ListStatement['params'], { json: string }>(statement.sql);
+      this.listStatements.set(statement.sql, prepared);
+    }
+    return prepared.all(statement.params);
   }
 
   /** Closes the file (checkpointing the WAL); later calls throw. Closing twice is harmless. */

@@ -1,5 +1,6 @@
 import type { AssignmentRequest } from '../domain/request';
 import type { AuditRecord } from '../services/ports/request-store';
+import { tenantKey } from './compare-keys';
 
 /** An `audit` row as SQLite returns it: absent optional fields are `NULL`. */
 export interface AuditRow {
@@ -15,7 +16,10 @@ export interface AuditRow {
   detail: string | null;
 }
 
-/** The `requests` columns of a request; the whole request is kept in `json`. */
+/**
+ * The `requests` columns of a request: what listings filter and sort on (the tenant as
+ * {@link tenantKey} compares it); the whole request is kept in `json`.
+ */
 export function requestRow(request: AssignmentRequest) {
   return {
     id: request.id,
@@ -23,6 +27,7 @@ export function requestRow(request: AssignmentRequest) {
     revision: request.revision,
     status: request.status,
     requester_id: request.requester.id,
+    tenant_id: tenantKey(request.tenantId),
     expires_at: request.expiresAt ?? null,
     created_at: request.createdAt,
     json: JSON.stringify(request),

@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
  * The schema, one migration per `user_version`. Migrations are only ever appended: an opened file
  * runs the ones it has not run yet, each in its own transaction with its version bump.
  */
-const MIGRATIONS: readonly string[] = [
+export const MIGRATIONS: readonly string[] = [
   `CREATE TABLE requests (
      id TEXT PRIMARY KEY,
      number INTEGER UNIQUE,
@@ -43,6 +43,15 @@ const MIGRATIONS: readonly string[] = [
    CREATE TABLE settings (key TEXT PRIMARY KEY, json TEXT NOT NULL);
    CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);`,
   `CREATE TABLE write_fences (item TEXT PRIMARY KEY, json TEXT NOT NULL);`,
+  // Listings on indexes: an approver's queue and the expiry sweep walk (status, number) in order,
+  // expires_at filtered in the index; my requests walk (requester_id, number). These two replace
+  // the one-column indexes they start with. The tenant as listings compare it (see tenantKey).
+  `ALTER TABLE requests ADD COLUMN tenant_id TEXT NOT NULL DEFAULT '';
+   UPDATE requests SET tenant_id = lower(trim(coalesce(json ->> '$.tenantId', '')));
+   DROP INDEX requests_status;
+   DROP INDEX requests_requester;
+   CREATE INDEX requests_status_number ON requests (status, number, expires_at);
+   CREATE INDEX requests_requester_number ON requests (requester_id, number);`,
 ];
 
 /** How long a writer waits for another connection's lock before SQLite reports it busy. */

@@ -1,5 +1,7 @@
 import type { RequestStore } from '../../src/services/ports/request-store';
+import { describeAuditPagingContract } from './audit-paging.contract';
 import { aRequest, anAudit, transition } from './request-fixtures';
+import { describeListingContract } from './request-store-listing.contract';
 
 /** What a backend's test file hands the suite: a fresh, empty store and how to dispose of it. */
 export type MakeRequestStore = () => Promise<{
@@ -118,11 +120,19 @@ export function describeRequestStoreContract(name: string, make: MakeRequestStor
           await ids({ expiresBefore: '2025-03-05T00:00:00.000Z', statuses: ['pending'] }),
         ).toEqual(['r1']);
       });
+      test('lists requests expiring after an instant and before another, never those without', async () => {
+        expect(await ids({ expiresAfter: '2025-03-05T00:00:00.000Z' })).toEqual(['r3']);
+        const window = { expiresAfter: '2025-03-04T00:00:00.000Z' };
+        expect(await ids({ ...window, expiresBefore: '2025-03-05T00:00:00.000Z' })).toEqual(['r2']);
+      });
       test('lists no more than the limit, first ones first', async () => {
         expect(await ids({ limit: 2 })).toEqual(['r1', 'r2']);
         expect(await ids({ statuses: ['pending'], limit: 1 })).toEqual(['r1']);
       });
     });
+
+    describeListingContract(() => store);
+    describeAuditPagingContract(() => store);
 
     test('nextNumber starts at 1001 and never repeats under concurrency', async () => {
       expect(await store.nextNumber()).toBe(1001);

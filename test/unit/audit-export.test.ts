@@ -94,6 +94,33 @@ describe('the audit command line', () => {
     );
   });
 
+  test('writes the export page by page, byte for byte as the records read at once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-pages-'));
+    try {
+      const db = join(dir, 'requests.db');
+      const store = new SqliteRequestStore({ path: db });
+      const requester = { id: 'u-2', name: 'Rita' };
+      for (const [i, at] of ['10:00', '10:00', '09:00', '10:00', '11:00'].entries()) {
+        const created = { id: `r-${i}`, revision: 1, status: 'pending', attempts: 0 } as const;
+        const time = `2025-03-01T${at}:00.000Z`;
+        const request = { ...created, tenantId: 't', requester, createdAt: time, updatedAt: time };
+        await store.create(request, { ...approved, at: time, requestId: request.id });
+      }
+      const all = await store.auditSince('2025-03-01T00:00:00.000Z');
+      await store.close();
+      for (const format of ['csv', 'jsonl']) {
+        const chunks: string[] = [];
+        const io = { stdout: async (t: string) => void chunks.push(t), stderr: () => {}, env: {} };
+        const argv = ['--since', '2025-03-01', '--format', format, '--db', db];
+        expect(await runAuditCli(argv, io, 2)).toBe(0);
+        expect(chunks.join('')).toBe(format === 'csv' ? toCsv(all) : toJsonLines(all));
+        expect(chunks.length).toBe(format === 'csv' ? 4 : 3);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('run as a process, it prints the CSV of the records since the date', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'audit-cli-'));
     try {

@@ -16,12 +16,67 @@ export interface AuditRecord {
   detail?: string;
 }
 
-/** Which requests to list. */
+/**
+ * Where a page of the audit export ended: the instant of its last record and how many records at
+ * exactly that instant have been read. Records are exported by time, and records of one instant in
+ * the order they were written, so later writes do not move this position (a record written with
+ * an earlier time than it is left to the next export), and it costs the store a seek however far
+ * into the export it is. Built by {@link auditCursorAfter}.
+ */
+export interface AuditCursor {
+  at: string;
+  seen: number;
+}
+
+/** A page of an export: at most `limit` records, from where page `after` (same `since`) ended. */
+export interface AuditPage {
+  limit?: number;
+  after?: AuditCursor;
+}
+
+/** Where reading stands after `page`, read after `previous` (which an empty page leaves as is). */
+export function auditCursorAfter(
+  page: readonly AuditRecord[],
+  previous?: AuditCursor,
+): AuditCursor | undefined {
+  const at = page[page.length - 1]?.at;
+  if (at === undefined) return previous;
+  const here = page.filter((record) => record.at === at).length;
+  return { at, seen: previous?.at === at ? previous.seen + here : here };
+}
+
+/**
+ * The order of a listing, by `REQ` number: `oldest` (the default) or `newest` first. Drafts have no
+ * number; they come after every numbered request, by creation time in the same direction.
+ */
+export type ListOrder = 'oldest' | 'newest';
+
+/**
+ * Which requests to list. The filters are combined with "and". Every backend does the filtering,
+ * ordering and limiting itself, on indexes, so a list of one status or one requester costs about
+ * its `limit` however many requests are stored. Turns and sweeps always pass a `limit` and page
+ * with `afterNumber`; only `resumeOnStart` lists without one, as its states hold work in flight.
+ */
 export interface RequestQuery {
-  statuses?: RequestStatus[];
+  statuses?: readonly RequestStatus[];
+  /** Leaves out these states, e.g. `['draft']` for submitted requests only. */
+  excludeStatuses?: readonly RequestStatus[];
+  /** Only this person's requests (their Entra object id, as stored). */
   requesterId?: string;
+  /** Leaves out this person's requests, compared without regard to case (as `sameId`). */
+  notRequesterId?: string;
+  /** Only requests of this tenant or recording none, compared as `sameTenant` compares them. */
+  tenantId?: string;
   /** Only requests whose `expiresAt` is at or before this instant. */
   expiresBefore?: string;
+  /** Only requests whose `expiresAt` is after this instant: reminders skip what is already due. */
+  expiresAfter?: string;
+  order?: ListOrder;
+  /**
+   * Only numbered requests past this number in the order (higher for `oldest`, lower for
+   * `newest`): the cursor of the next page, the last number of the previous one. Leaves out drafts.
+   */
+  afterNumber?: number;
   limit?: number;
 }
 
@@ -65,8 +120,11 @@ export interface RequestStore {
   get(id: string): Promise<AssignmentRequest | undefined>;
   getByNumber(number: number): Promise<AssignmentRequest | undefined>;
   save(next: AssignmentRequest, audit?: AuditRecord): Promise<SaveResult>;
-  /** Audit records at or after `since` (ISO time), oldest first. */
-  auditSince(since: string): Promise<AuditRecord[]>;
+  /**
+   * Audit records at or after `since` (ISO time), oldest first (by time, then in write order), all
+   * of them or one page: an export of any size is read page by page without holding it whole.
+   */
+  auditSince(since: string, page?: AuditPage): Promise<AuditRecord[]>;
   list(query: RequestQuery): Promise<AssignmentRequest[]>;
   /** The next `REQ-` number, never given twice. */
   nextNumber(): Promise<number>;
