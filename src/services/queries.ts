@@ -1,4 +1,4 @@
-import { maySee, sameTenant } from '../domain/approval-policy';
+import { isRequester, maySee, sameTenant } from '../domain/approval-policy';
 import { parseDisplayId, type AssignmentRequest } from '../domain/request';
 import { assertTenant, type Actor } from './actor';
 import type { ServiceOptions } from './options';
