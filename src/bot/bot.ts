@@ -14,7 +14,7 @@ import { parseAction } from './action-data';
 import { capsFor } from './audience';
 import type { CardActions, ActionContext } from './card-actions';
 import type { CommandHandler } from './command-handler';
-import { MAX_COMMAND_LENGTH } from './commands';
+import { MAX_COMMAND_LENGTH, textWithoutBotMention } from './commands';
 import { cardMessage } from './conversations';
 import { channelDataOf, senderOf, tenantOf, type Sender } from './identity';
 import { invokeResponse, type Answer } from './replies';
@@ -128,18 +128,18 @@ export class IntuneAssignBot extends TeamsActivityHandler {
       return;
     }
     // Commands are short: a long text is answered without being parsed (mention removal included).
-    const length = context.activity.text?.length ?? 0;
+    const raw: unknown = context.activity.text;
+    const length = typeof raw === 'string' ? raw.length : 0;
     if (length > MAX_COMMAND_LENGTH) {
       await context.sendActivity(
         `That message is ${length.toLocaleString('en-US')} characters long; commands are short. Type help to see them.`,
       );
       return;
     }
-    TurnContext.removeRecipientMention(context.activity);
     const channel = channelDataOf(context.activity).channel;
     await this.deps.commands.handle(
       context,
-      context.activity.text,
+      textWithoutBotMention(context.activity),
       this.actionContext(context, sender),
       channel,
     );

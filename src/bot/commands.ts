@@ -41,3 +41,32 @@ export function parseCommand(text: string | undefined): Command {
   }
   return { name: 'help' };
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The text of a message with the bot's @mention removed (Teams puts `<at>Bot</at>` in channel
+ * messages). botbuilder's `removeRecipientMention` throws on a forged activity whose entities lack
+ * a `type` or a `mentioned`, or whose text is not a string; this reads only what is well formed,
+ * so such an activity is answered like any unknown text instead of failing the turn.
+ */
+export function textWithoutBotMention(activity: {
+  text?: unknown;
+  entities?: unknown;
+  recipient?: { id?: unknown };
+}): string {
+  const text = typeof activity.text === 'string' ? activity.text : '';
+  const botId = activity.recipient?.id;
+  const entities: unknown[] = Array.isArray(activity.entities) ? activity.entities : [];
+  const mention = entities.find(
+    (e): e is { text: string } =>
+      isRecord(e) &&
+      String(e.type).toLowerCase() === 'mention' &&
+      isRecord(e.mentioned) &&
+      e.mentioned.id === botId &&
+      typeof e.text === 'string' &&
+      e.text !== '',
+  );
+  return (mention ? text.replace(mention.text, '') : text).trim();
+}

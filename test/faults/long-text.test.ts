@@ -36,6 +36,29 @@ describe('a long message is answered at once and blocks nobody', () => {
     5_000,
   );
 
+  test.each([
+    ['entities without a type', { text: 'help', entities: [{}] }],
+    ['a mention without `mentioned`', { text: 'help', entities: [{ type: 'mention' }] }],
+    ['entities that are not a list', { text: 'help', entities: 'mention' }],
+    ['a text that is a number', { text: 42 }],
+    ['a text that is an object', { text: { toString: 'x' } }],
+    [
+      'a mention of the bot with no text',
+      { entities: [{ type: 'mention', mentioned: { id: '28:bot-id' }, text: '<at>Bot</at>' }] },
+    ],
+  ])('a forged message with %s gets the help card, not an error', async (_name, fields) => {
+    const answer = await h.teams.post(
+      h.teams.activity(h.users.requester, { type: 'message', ...fields }),
+    );
+    expect(answer.status).toBe(200);
+    const [reply] = h.connector.calls.filter(
+      (c) => c.conversationId === personalChat(h.users.requester),
+    );
+    expect(JSON.stringify(reply?.body)).toContain('assign');
+    expect(h.logs.filter((l) => l.msg === 'turn failed')).toEqual([]);
+    expect(await h.app.store.list({})).toEqual([]);
+  });
+
   test('commands still read through tags, and a long text is not a command', () => {
     expect(parseCommand('<p>pending</p>')).toEqual({ name: 'pending' });
     expect(parseCommand('<p>status <b>REQ-1042</b></p>')).toEqual({
