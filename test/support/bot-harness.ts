@@ -69,24 +69,24 @@ export async function botHarness(options: BotHarnessOptions = {}): Promise<BotHa
       callback();
     },
   });
-  const config: Config = loadConfig({
-    GRAPH_BASE_URL: sim.url,
-    GRAPH_RETRY_BASE_DELAY_MS: '20',
-    GRAPH_RETRY_MAX_SECONDS: '20',
-    GRAPH_ATTEMPT_TIMEOUT_MS: '3000',
-    GRAPH_WRITE_LIFETIME_MS: '4000',
-    APPROVER_GROUP_ID: WELL_KNOWN.groups.approvers,
-    ALLOWED_TENANT_ID: TENANT_ID,
-    APPROVALS_CHANNEL_ID: APPROVALS_CHANNEL.channelId,
-    STORAGE: 'memory',
-    MAA_POLL_SECONDS: '1',
-    LOG_LEVEL: 'debug',
-    ...options.env,
-  });
   const clock = options.clock ?? new ManualClock();
   let app: App | undefined;
   let botUrl: string;
   try {
+    const config: Config = loadConfig({
+      GRAPH_BASE_URL: sim.url,
+      GRAPH_RETRY_BASE_DELAY_MS: '20',
+      GRAPH_RETRY_MAX_SECONDS: '20',
+      GRAPH_ATTEMPT_TIMEOUT_MS: '3000',
+      GRAPH_WRITE_LIFETIME_MS: '4000',
+      APPROVER_GROUP_ID: WELL_KNOWN.groups.approvers,
+      ALLOWED_TENANT_ID: TENANT_ID,
+      APPROVALS_CHANNEL_ID: APPROVALS_CHANNEL.channelId,
+      STORAGE: 'memory',
+      MAA_POLL_SECONDS: '1',
+      LOG_LEVEL: 'debug',
+      ...options.env,
+    });
     app = createApp({
       config,
       logger: createLogger({ level: 'debug', destination }),
@@ -95,7 +95,7 @@ export async function botHarness(options: BotHarnessOptions = {}): Promise<BotHa
     });
     botUrl = await app.start(0);
   } catch (error) {
-    // Whatever started is closed, so a failed start leaves no open handle behind.
+    // Whatever started is closed (bad settings included), so a failed start leaves no handle open.
     await app?.stop().catch(() => undefined);
     if (!options.connector) await connector.stop();
     if (!options.sim) await sim.close();
