@@ -78,6 +78,9 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema>;
 
+/** Every variable the product reads (each is documented in `.env.example`). */
+export const CONFIG_KEYS = Object.keys(schema.shape) as (keyof Config)[];
+
 /** Variables whose values must never be printed. */
 export const SECRET_KEYS: readonly (keyof Config)[] = [
   'MicrosoftAppPassword',

@@ -1,4 +1,12 @@
-import { ConfigError, isMicrosoftGraph, listenHost, loadConfig } from '../../src/config';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  CONFIG_KEYS,
+  ConfigError,
+  isMicrosoftGraph,
+  listenHost,
+  loadConfig,
+} from '../../src/config';
 
 describe('configuration', () => {
   test('local mode against the simulator gives the documented defaults, on loopback', () => {
@@ -62,5 +70,16 @@ describe('configuration', () => {
     expect(isMicrosoftGraph({ GRAPH_BASE_URL: 'https://graph.microsoft.com' })).toBe(true);
     expect(isMicrosoftGraph({ GRAPH_BASE_URL: 'https://graph.microsoft.us' })).toBe(true);
     expect(isMicrosoftGraph({ GRAPH_BASE_URL: 'http://127.0.0.1:4000' })).toBe(false);
+  });
+});
+
+describe('.env.example', () => {
+  test('documents every variable the bot reads, each with a comment above it', () => {
+    const lines = readFileSync(join(__dirname, '../../.env.example'), 'utf8').split('\n');
+    const undocumented = CONFIG_KEYS.filter((key) => {
+      const at = lines.findIndex((line) => line.startsWith(`${key}=`));
+      return at < 1 || !lines[at - 1]!.startsWith('#');
+    });
+    expect(undocumented).toEqual([]);
   });
 });
