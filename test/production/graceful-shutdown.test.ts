@@ -1,49 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { createTenant, WELL_KNOWN } from '../../src/simulator/seed';
 import { startSimulator, type SimulatorHandle } from '../../src/simulator/server';
 import { SqliteRequestStore } from '../../src/storage/sqlite-request-store';
 import { FakeConnector } from '../fakes/fake-connector';
 import type { BotHarness } from '../support/bot-harness';
+import { startBotProcess } from '../support/bot-process';
 import { TeamsClient } from '../support/teams-client';
 import { walkWizard, ZOOM_TO_SALES } from '../support/walk';
 
-const ROOT = join(__dirname, '../..');
 const TENANT = '6babcaad-604b-40ac-a9d7-9fd97c0b779f';
-
-/** Starts the real entry point as a child process and resolves with its URL. */
-function startBot(
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; url: string; lines: string[] }> {
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), ['src/index.ts'], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`bot did not start:\n${lines.join('\n')}`)),
-      20_000,
-    );
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      lines.push(line);
-      const url = (JSON.parse(line) as { url?: string }).url;
-      if (url) {
-        clearTimeout(timer);
-        resolve({
-          child,
-          url: url.replace('/api/messages', '').replace('0.0.0.0', '127.0.0.1'),
-          lines,
-        });
-      }
-    });
-    createInterface({ input: child.stderr! }).on('line', (line) => lines.push(line));
-  });
-}
 
 describe('graceful shutdown', () => {
   let sim: SimulatorHandle;
@@ -60,7 +27,7 @@ describe('graceful shutdown', () => {
 
   test('SIGTERM during an assignment lets it finish, and the process exits within ten seconds', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'sigterm-')), 'requests.db');
-    const { child, url, lines } = await startBot({
+    const { child, url, lines } = await startBotProcess({
       GRAPH_BASE_URL: sim.url,
       APPROVER_GROUP_ID: WELL_KNOWN.groups.approvers,
       ALLOWED_TENANT_ID: TENANT,
