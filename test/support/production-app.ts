@@ -36,7 +36,7 @@ export interface ProductionApp {
  * validated for real. Graph goes to the simulated tenant only because Microsoft Graph is out of
  * reach here.
  */
-export async function productionApp(): Promise<ProductionApp> {
+export async function productionApp(env: Record<string, string> = {}): Promise<ProductionApp> {
   const sim = await startSimulator({ tenant: createTenant(), port: 0 });
   const identity = new FakeBotIdentity();
   await identity.start();
@@ -50,6 +50,7 @@ export async function productionApp(): Promise<ProductionApp> {
     APPROVER_GROUP_ID: WELL_KNOWN.groups.approvers,
     SQLITE_PATH: join(mkdtempSync(join(tmpdir(), 'prod-')), 'requests.db'),
     ToBotFromChannelOpenIdMetadataUrl: identity.metadataUrl,
+    ...env,
   });
   const logs: Record<string, unknown>[] = [];
   const destination = new Writable({
