@@ -17,6 +17,7 @@ import type { AssignmentRequest } from '../domain/request';
 import type { ActionContext } from './card-actions';
 import { parseCommand, type Command } from './commands';
 import { cardMessage } from './conversations';
+import { plainMessage } from './messages';
 import type { Answer } from './replies';
 import { renderWizard, type WizardViewDeps } from './wizard-view';
 
@@ -56,7 +57,10 @@ export class CommandHandler {
   ): Promise<void> {
     const command = parseCommand(text);
     if (command.name === 'setApprovalsChannel') {
-      await context.sendActivity(await this.setApprovalsChannel(context, ctx, channel));
+      // The channel's name comes from the activity: shown as typed, never as markdown.
+      await context.sendActivity(
+        plainMessage(await this.setApprovalsChannel(context, ctx, channel)),
+      );
       return;
     }
     const answer = await this.answer(command, ctx);
