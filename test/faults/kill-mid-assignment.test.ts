@@ -1,20 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { RequestedAssignment } from '../../src/domain/assignment';
 import type { AssignmentRequest } from '../../src/domain/request';
 import { createGraph, type GraphServices } from '../../src/graph';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { planAssignment } from '../../src/services/assignment-plan';
 import { createTenant, WELL_KNOWN } from '../../src/simulator/seed';
 import { startSimulator, type SimulatorHandle } from '../../src/simulator/server';
 import { SqliteRequestStore } from '../../src/storage/sqlite-request-store';
 import { RecordingConnector } from '../support/card-log';
 import { eventually } from '../support/e2e';
 import { killHard, startBotProcess, type BotProcess } from '../support/bot-process';
+import { storePendingRequest } from '../support/pending-request';
 import { TeamsClient, type TeamsUserInfo } from '../support/teams-client';
 
 const TENANT = '6babcaad-604b-40ac-a9d7-9fd97c0b779f';
@@ -76,34 +74,13 @@ describe('a bot killed with kill -9 in each phase of an assignment', () => {
 
   /** A submitted request for the unassigned Win32 app and a group, with its reviewed diff. */
   const submitted = async (groupId: string, groupName: string): Promise<AssignmentRequest> => {
-    const requested: RequestedAssignment = {
-      target: { kind: 'group', groupId, exclude: false },
-      targetName: groupName,
-      intent: 'required',
-    };
-    const plan = await planAssignment(graph.intune, { kind: 'app', id: APP }, requested);
     const store = new SqliteRequestStore({ path: dbPath() });
     try {
-      const now = new Date().toISOString();
-      const request: AssignmentRequest = {
-        id: randomUUID(),
-        number: await store.nextNumber(),
-        revision: 1,
-        status: 'pending',
+      return await storePendingRequest(store, graph.intune, {
         tenantId: TENANT,
-        requester: { id: REQUESTER.aadObjectId, name: REQUESTER.name },
-        item: { kind: 'app', id: APP, name: 'Notepad++', type: 'win32LobApp', platform: 'Windows' },
-        ...requested,
-        justification: `${groupName} needs it`,
-        diff: plan.outcome.kind === 'refused' ? [] : plan.outcome.diff,
-        createdAt: now,
-        updatedAt: now,
-        submittedAt: now,
-        expiresAt: new Date(Date.now() + 72 * 3600_000).toISOString(),
-        attempts: 0,
-      };
-      await store.create(request);
-      return request;
+        groupId,
+        groupName,
+      });
     } finally {
       await store.close();
     }

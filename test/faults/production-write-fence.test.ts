@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import type { RequestedAssignment } from '../../src/domain/assignment';
 import type { AssignmentRequest } from '../../src/domain/request';
-import { planAssignment } from '../../src/services/assignment-plan';
 import { WELL_KNOWN } from '../../src/simulator/seed';
 import { eventually } from '../support/e2e';
+import { storePendingRequest } from '../support/pending-request';
 import {
   PRODUCTION_TENANT,
   productionApp,
@@ -39,34 +37,12 @@ describe('production mode: the write fence holds', () => {
   });
   afterAll(() => p.close());
 
-  const pending = async (groupId: string, groupName: string): Promise<AssignmentRequest> => {
-    const requested: RequestedAssignment = {
-      target: { kind: 'group', groupId, exclude: false },
-      targetName: groupName,
-      intent: 'required',
-    };
-    const plan = await planAssignment(p.app.graph.intune, { kind: 'app', id: APP }, requested);
-    const now = new Date().toISOString();
-    const request: AssignmentRequest = {
-      id: randomUUID(),
-      number: await p.app.store.nextNumber(),
-      revision: 1,
-      status: 'pending',
+  const pending = (groupId: string, groupName: string) =>
+    storePendingRequest(p.app.store, p.app.graph.intune, {
       tenantId: PRODUCTION_TENANT,
-      requester: { id: WELL_KNOWN.users.requester, name: 'Megan Bowen' },
-      item: { kind: 'app', id: APP, name: 'Notepad++', type: 'win32LobApp', platform: 'Windows' },
-      ...requested,
-      justification: `${groupName} needs it`,
-      diff: plan.outcome.kind === 'refused' ? [] : plan.outcome.diff,
-      createdAt: now,
-      updatedAt: now,
-      submittedAt: now,
-      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
-      attempts: 0,
-    };
-    await p.app.store.create(request);
-    return request;
-  };
+      groupId,
+      groupName,
+    });
 
   const approve = (request: AssignmentRequest) =>
     teams.post(
