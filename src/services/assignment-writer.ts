@@ -55,8 +55,11 @@ export class AssignmentWriter {
     this.logger = options.logger ?? silentLogger;
   }
 
-  write(request: AssignmentRequest): Promise<RunEvent | undefined> {
+  async write(request: AssignmentRequest): Promise<RunEvent | undefined> {
     const item = itemRefOf(request);
+    // A standing fence is waited out before the lock too, so the wait holds no write slot that
+    // other items' writes could use; under the lock it is checked again.
+    if (!(await this.fenceLanded(item, request))) return undefined;
     return this.options.locks.run(itemKey(item), () => this.writeLocked(request, item));
   }
 
