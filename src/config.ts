@@ -64,8 +64,30 @@ const schema = z.object({
   JUSTIFICATION_MAX_LENGTH: integer(500, 20, 1024),
 
   // Storage.
-  STORAGE: z.enum(['sqlite', 'memory']).default('sqlite'),
+  STORAGE: z.enum(['sqlite', 'memory', 'azure']).default('sqlite'),
   SQLITE_PATH: z.string().trim().min(1).default('./data/requests.db'),
+  /** Azure Storage for several instances: a connection string (Azurite, or an account key). */
+  AZURE_STORAGE_CONNECTION_STRING: optionalString,
+  /** Or the account's endpoint, reached with the bot's managed identity (or other credential). */
+  AZURE_STORAGE_ACCOUNT_URL: optionalString.refine(
+    (v) => v === undefined || URL.canParse(v),
+    'must be a URL such as https://<account>.blob.core.windows.net',
+  ),
+  /** The table holding requests, audit records and shared settings (created if missing). */
+  AZURE_STORAGE_TABLE: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z][A-Za-z0-9]{2,62}$/, 'must be 3-63 letters and digits, starting with a letter')
+    .default('intuneassign'),
+  /** The blob container whose blobs' leases are the write locks and work leases (created if missing). */
+  AZURE_STORAGE_CONTAINER: z
+    .string()
+    .trim()
+    .regex(
+      /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/,
+      'must be 3-63 lower-case letters, digits and single hyphens',
+    )
+    .default('intune-assign-leases'),
 
   PORT: integer(3978, 0, 65535),
   /** Listen address; default 0.0.0.0 in production mode, 127.0.0.1 in local mode. */
@@ -83,6 +105,7 @@ export const CONFIG_KEYS = Object.keys(schema.shape) as (keyof Config)[];
 
 /** Variables whose values must never be printed. */
 export const SECRET_KEYS: readonly (keyof Config)[] = [
+  'AZURE_STORAGE_CONNECTION_STRING',
   'MicrosoftAppPassword',
   'AZURE_CLIENT_SECRET',
   'AZURE_CLIENT_CERTIFICATE_PASSWORD',
@@ -134,7 +157,25 @@ function crossChecks(env: Raw): string[] {
       problems.push(`${key} is required with a client secret or certificate.`);
     }
   }
+  problems.push(...storageProblems(env));
   return problems;
+}
+
+/** Azure Storage needs exactly one way in: a connection string, or an account URL. */
+function storageProblems(env: Raw): string[] {
+  const connection = isSet(env, 'AZURE_STORAGE_CONNECTION_STRING');
+  const account = isSet(env, 'AZURE_STORAGE_ACCOUNT_URL');
+  if (connection && account) {
+    return [
+      'AZURE_STORAGE_CONNECTION_STRING and AZURE_STORAGE_ACCOUNT_URL are both set: choose one way to reach Azure Storage.',
+    ];
+  }
+  if ((env.STORAGE ?? '').trim() === 'azure' && !connection && !account) {
+    return [
+      'STORAGE=azure needs AZURE_STORAGE_CONNECTION_STRING, or AZURE_STORAGE_ACCOUNT_URL with the bot identity granted Storage Table Data Contributor and Storage Blob Data Contributor.',
+    ];
+  }
+  return [];
 }
 
 /**

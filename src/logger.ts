@@ -27,6 +27,10 @@ export const REDACT_PATHS = [
   '*.MicrosoftAppPassword',
   'AZURE_CLIENT_SECRET',
   '*.AZURE_CLIENT_SECRET',
+  'AZURE_STORAGE_CONNECTION_STRING',
+  '*.AZURE_STORAGE_CONNECTION_STRING',
+  'connectionString',
+  '*.connectionString',
 ];
 
 export interface LoggerOptions {

@@ -35,6 +35,7 @@ const STATUS: Record<ErrorCode | 'bad-request', number> = {
   'graph-auth': 502,
   'write-unconfirmed': 502,
   'assignment-missing': 502,
+  'lock-lost': 503,
   'graph-throttled': 503,
   'graph-unavailable': 503,
   'graph-timeout': 504,

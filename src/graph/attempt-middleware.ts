@@ -31,7 +31,13 @@ export class AttemptMiddleware implements Middleware {
       info.cutShort = 'deadline';
       throw new DeadlinePassed();
     }
-    await info.options.beforeAttempt?.();
+    try {
+      await info.options.beforeAttempt?.();
+    } catch (error) {
+      // Kept as it is (a lost lock, say): the Graph client would wrap it in its own error type.
+      info.hookError = error;
+      throw error;
+    }
     const byDeadline = left < this.attemptTimeoutMs;
     const signal = AbortSignal.timeout(Math.min(left, this.attemptTimeoutMs));
     context.options = { ...context.options, signal };

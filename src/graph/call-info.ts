@@ -31,6 +31,8 @@ export class CallInfo implements MiddlewareOptions {
   headers: Record<string, string> = {};
   /** True once an attempt has left for Graph (after `beforeAttempt`). */
   sent = false;
+  /** What `beforeAttempt` threw, if it refused the attempt (nothing was sent then). */
+  hookError?: unknown;
   /** Why the last attempt was cut short, if it was. */
   cutShort?: 'attempt-timeout' | 'deadline';
 

@@ -93,6 +93,7 @@ export class GraphHttp {
       ) as T;
       return { body, requestId: info.requestId ?? '', clientRequestId: info.clientRequestId };
     } catch (error) {
+      if (info.hookError !== undefined) throw info.hookError;
       throw this.toGraphError(error, info);
     }
   }

@@ -6,7 +6,7 @@ import { isInPlace, sameShapes, shapesAfter, shapesOf } from '../domain/shapes';
 import { planAssignment } from './assignment-plan';
 import type { RunEvent } from './assignment-outcomes';
 import { silentLogger, type ServiceLogger } from './options';
-import type { ItemLock } from './ports/item-lock';
+import type { HeldLock, ItemLock } from './ports/item-lock';
 import type { IntunePort, ItemRef, PendingWrite } from './ports/intune';
 import { itemRefOf, requestedOf } from './request-parts';
 import type { WriteFences } from './write-fences';
@@ -60,18 +60,21 @@ export class AssignmentWriter {
     // A standing fence is waited out before the lock too, so the wait holds no write slot that
     // other items' writes could use; under the lock it is checked again.
     if (!(await this.fenceLanded(item, request))) return undefined;
-    return this.options.locks.run(itemKey(item), () => this.writeLocked(request, item));
+    return this.options.locks.run(itemKey(item), (held) => this.writeLocked(request, item, held));
   }
 
   /** Replays a write held by Intune Multi Admin Approval, behind the same lock, fence and check. */
   replay(request: AssignmentRequest, pending: PendingWrite): Promise<RunEvent | undefined> {
     const item = itemRefOf(request);
-    return this.options.locks.run(itemKey(item), () => this.replayLocked(request, item, pending));
+    return this.options.locks.run(itemKey(item), (held) =>
+      this.replayLocked(request, item, pending, held),
+    );
   }
 
   private async writeLocked(
     request: AssignmentRequest,
     item: ItemRef,
+    held: HeldLock,
   ): Promise<RunEvent | undefined> {
     const { intune, fences } = this.options;
     const requested = requestedOf(request);
@@ -95,7 +98,7 @@ export class AssignmentWriter {
         const result = await intune.writeAssignments(item, outcome.next, {
           justification: request.justification ?? '',
           appType: plan.appType,
-          beforeAttempt: () => fences.recordAttempt(itemKey(item), request.id),
+          beforeAttempt: () => this.beforeAttempt(item, request, held),
         });
         // A 2xx or a hold: this attempt is known, so it can no longer land later.
         await fences.clear(itemKey(item), request.id);
@@ -130,6 +133,7 @@ export class AssignmentWriter {
     request: AssignmentRequest,
     item: ItemRef,
     pending: PendingWrite,
+    held: HeldLock,
   ): Promise<RunEvent | undefined> {
     const { intune, fences } = this.options;
     const requested = requestedOf(request);
@@ -147,7 +151,7 @@ export class AssignmentWriter {
     }
     try {
       const result = await intune.replay(pending, {
-        beforeAttempt: () => fences.recordAttempt(itemKey(item), request.id),
+        beforeAttempt: () => this.beforeAttempt(item, request, held),
       });
       await fences.clear(itemKey(item), request.id);
       const check = pending.expected
@@ -170,6 +174,15 @@ export class AssignmentWriter {
       'assignment-missing',
       'After the approved write was replayed, the requested assignment was not in Intune. An approver can retry, which asks Intune again.',
     );
+  }
+
+  /**
+   * Before each attempt leaves: the item's lock must still be held (a lost lease aborts before the
+   * write, since another instance may now hold it), then the attempt is fenced.
+   */
+  private async beforeAttempt(item: ItemRef, request: AssignmentRequest, held: HeldLock) {
+    held.assertHeld();
+    await this.options.fences.recordAttempt(itemKey(item), request.id);
   }
 
   /** Waits out any attempt to the item that may still land; false on shutdown. */

@@ -1,4 +1,4 @@
-import type { ItemLock } from './ports/item-lock';
+import { HELD_IN_PROCESS, type HeldLock, type ItemLock } from './ports/item-lock';
 
 /**
  * Runs tasks one at a time per key, and at most `concurrency` keys at once: the in-process
@@ -13,9 +13,11 @@ export class KeyedQueue implements ItemLock {
 
   constructor(private readonly concurrency: number) {}
 
-  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+  run<T>(key: string, task: (held: HeldLock) => Promise<T>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
-    const result = previous.catch(() => undefined).then(() => this.limited(task));
+    const result = previous
+      .catch(() => undefined)
+      .then(() => this.limited(() => task(HELD_IN_PROCESS)));
     const tail = result.catch(() => undefined);
     this.tails.set(key, tail);
     void tail.then(() => {

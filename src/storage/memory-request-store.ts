@@ -113,6 +113,13 @@ export class MemoryRequestStore implements RequestStore {
     else this.settings.set(key, copy(value));
   }
 
+  async settingsWithPrefix(prefix: string): Promise<{ key: string; value: unknown }[]> {
+    return [...this.settings.entries()]
+      .filter(([key]) => key.startsWith(prefix))
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key, value]) => ({ key, value: copy(value) }));
+  }
+
   async getFence(item: string): Promise<WriteFence | undefined> {
     const fence = this.fences.get(item);
     return fence && copy(fence);

@@ -71,6 +71,10 @@ function prepareStatements(db: Database.Database) {
       'SELECT json FROM card_copies WHERE request_id = ? ORDER BY key',
     ),
     getSetting: db.prepare<[string], { json: string }>('SELECT json FROM settings WHERE key = ?'),
+    // A range on the primary key: `>= prefix` and `< prefix` with its last character raised.
+    settingsFrom: db.prepare<[string, string], { key: string; json: string }>(
+      'SELECT key, json FROM settings WHERE key >= ? AND key < ? ORDER BY key',
+    ),
     putSetting: db.prepare(`INSERT INTO settings (key, json) VALUES (?, ?)
       ON CONFLICT (key) DO UPDATE SET json = excluded.json`),
     deleteSetting: db.prepare('DELETE FROM settings WHERE key = ?'),
@@ -194,6 +198,16 @@ export class SqliteRequestStore implements RequestStore {
   async putSetting(key: string, value: unknown): Promise<void> {
     if (value === undefined) this.sql.deleteSetting.run(key);
     else this.sql.putSetting.run(key, JSON.stringify(value));
+  }
+
+  async settingsWithPrefix(prefix: string): Promise<{ key: string; value: unknown }[]> {
+    const end =
+      prefix === ''
+        ? '\u{10FFFF}'
+        : `${prefix.slice(0, -1)}${String.fromCodePoint(prefix.codePointAt(prefix.length - 1)! + 1)}`;
+    return this.sql.settingsFrom
+      .all(prefix, end)
+      .map((row) => ({ key: row.key, value: JSON.parse(row.json) as unknown }));
   }
 
   async getFence(item: string): Promise<WriteFence | undefined> {

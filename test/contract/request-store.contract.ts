@@ -194,6 +194,23 @@ export function describeRequestStoreContract(name: string, make: MakeRequestStor
       ]);
     });
 
+    test('settings with a prefix are listed by key, one per member, and only those', async () => {
+      await store.putSetting('known-user:b', { name: 'B' });
+      await store.putSetting('known-user:a', { name: 'A' });
+      await store.putSetting('known-users', ['old list']);
+      await store.putSetting('known-uses', 'near miss');
+      await store.putSetting('approvals-channel', { id: 'c' });
+      expect(await store.settingsWithPrefix('known-user:')).toEqual([
+        { key: 'known-user:a', value: { name: 'A' } },
+        { key: 'known-user:b', value: { name: 'B' } },
+      ]);
+      await store.putSetting('known-user:a', undefined);
+      expect((await store.settingsWithPrefix('known-user:')).map((s) => s.key)).toEqual([
+        'known-user:b',
+      ]);
+      expect(await store.settingsWithPrefix('nothing-')).toEqual([]);
+    });
+
     test('a write fence stands on its item until the request that holds it clears it', async () => {
       const fence = {
         item: 'app:1',

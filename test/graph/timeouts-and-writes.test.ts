@@ -1,3 +1,4 @@
+import { AppError } from '../../src/domain/errors';
 import { GraphError } from '../../src/graph';
 import { SLOW_INTUNE, withTimeBudget } from '../../src/services/time-budget';
 import { WELL_KNOWN } from '../../src/simulator/seed';
@@ -174,6 +175,32 @@ describe('Graph calls that hang, throttle or fail: timeouts, budgets and writes'
         code: 'not-found',
       });
     }
+    expect(h.sim.control.requests()).toEqual([]);
+  });
+});
+
+describe('a write refused before it leaves', () => {
+  let h: GraphHarness;
+  beforeAll(async () => {
+    h = await graphHarness();
+  });
+  afterAll(() => h.close());
+
+  test('an error from beforeAttempt (a lost lock) comes back as it is, and nothing is sent', async () => {
+    const lost = new AppError('lock-lost', 'The lease on the item was lost.');
+    const error = await h.graph.http
+      .send({
+        method: 'POST',
+        version: 'beta',
+        path: ASSIGN,
+        body: BODY,
+        write: true,
+        beforeAttempt: async () => {
+          throw lost;
+        },
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBe(lost);
     expect(h.sim.control.requests()).toEqual([]);
   });
 });

@@ -134,6 +134,11 @@ export interface RequestStore {
   /** Small settings, e.g. the approvals channel chosen in Teams. */
   getSetting(key: string): Promise<unknown>;
   putSetting(key: string, value: unknown): Promise<void>;
+  /**
+   * Every setting whose key starts with `prefix`, by key: a collection kept one setting per
+   * member (the known users), so that instances add members without overwriting each other.
+   */
+  settingsWithPrefix(prefix: string): Promise<{ key: string; value: unknown }[]>;
   /** The write fence standing on an item, if any (see {@link WriteFence}). */
   getFence(item: string): Promise<WriteFence | undefined>;
   /** Records (or replaces) the fence of an item, durably, before the attempt it covers leaves. */
