@@ -19,6 +19,10 @@ import type { Logger } from './logger';
 import { Authorizer, BackgroundTasks, createServices, type Services } from './services';
 import { systemClock, type Clock } from './services/ports/clock';
 import type { RequestStore } from './services/ports/request-store';
+import { InProcessLeases } from './services/in-process-leases';
+import { KeyedQueue, WRITE_CONCURRENCY } from './services/keyed-queue';
+import type { ItemLock } from './services/ports/item-lock';
+import type { Leases } from './services/ports/leases';
 import { MemoryRequestStore } from './storage/memory-request-store';
 import { SqliteRequestStore } from './storage/sqlite-request-store';
 
@@ -30,8 +34,12 @@ export interface AppOptions {
   /** The request store; by default from `STORAGE`. */
   store?: RequestStore;
   clock?: Clock;
-  /** How often expiry and reminders are checked (default one minute). */
+  /** How often expiry, reminders and unfinished requests are checked (default from the config). */
   sweepMs?: number;
+  /** The per-item write lock; in process by default. */
+  locks?: ItemLock;
+  /** Leases for work one instance does at a time; in process by default. */
+  leases?: Leases;
   /** Card style per turn (the playground overrides it). */
   capsOf?: (context: TurnContext) => Caps;
 }
@@ -54,6 +62,41 @@ function createStore(config: Config): RequestStore {
   return config.STORAGE === 'memory'
     ? new MemoryRequestStore()
     : new SqliteRequestStore({ path: config.SQLITE_PATH });
+}
+
+/**
+ * The locks and leases that make instances take turns: in process for one instance (SQLite,
+ * memory), or those given (Azure Blob leases, for several instances sharing Azure Storage).
+ */
+function createCoordination(
+  config: Config,
+  options: Pick<AppOptions, 'locks' | 'leases'>,
+): { locks: ItemLock; leases: Leases } {
+  return {
+    locks: options.locks ?? new KeyedQueue(WRITE_CONCURRENCY),
+    leases: options.leases ?? new InProcessLeases(),
+  };
+}
+
+/**
+ * One round of background work, on every instance: the expiry sweep and reminders under the
+ * `sweep` lease (one instance at a time does them), and taking over requests no live instance
+ * works on (each under its own lease).
+ */
+function background(services: Services, leases: Leases, logger: Logger): void {
+  leases
+    .tryRun('sweep', async () => {
+      await services.expiry.sweep();
+    })
+    .catch((error: unknown) => logger.error({ err: error }, 'expiry sweep failed'));
+  services.runner
+    .resumeUnfinished()
+    .then((taken) => {
+      if (taken.started + taken.resumed + taken.polling > 0) {
+        logger.info({ taken }, 'took over unfinished requests');
+      }
+    })
+    .catch((error: unknown) => logger.error({ err: error }, 'taking over requests failed'));
 }
 
 /**
@@ -80,8 +123,11 @@ export function createApp(options: AppOptions): App {
     authorizer,
     logger: logger.child({ component: 'notifier' }),
   });
+  const { locks, leases } = createCoordination(config, options);
   const services = createServices({
     store,
+    locks,
+    leases,
     intune: graph.intune,
     directory: graph.directory,
     notifier,
@@ -155,13 +201,12 @@ export function createApp(options: AppOptions): App {
         .catch((error: unknown) =>
           logger.error({ err: error }, 'catalog load failed; searches will retry it'),
         );
-      const resumed = await services.runner.resumeOnStart();
-      logger.info({ resumed }, 'resumed unfinished requests');
-      sweeper = setInterval(() => {
-        services.expiry
-          .sweep()
-          .catch((error: unknown) => logger.error({ err: error }, 'expiry sweep failed'));
-      }, options.sweepMs ?? 60_000);
+      const resumed = await services.runner.resumeUnfinished();
+      logger.info({ resumed }, 'took over unfinished requests');
+      sweeper = setInterval(
+        () => background(services, leases, logger),
+        options.sweepMs ?? config.BACKGROUND_SWEEP_SECONDS * 1000,
+      );
       sweeper.unref();
       return url;
     },

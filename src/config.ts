@@ -58,6 +58,9 @@ const schema = z.object({
   ALLOWED_TENANT_ID: optionalString,
   APPROVALS_CHANNEL_ID: optionalString,
 
+  /** How often each instance looks for expired requests and for work a stopped instance left. */
+  BACKGROUND_SWEEP_SECONDS: integer(60, 1, 3600),
+
   // Request lifecycle.
   REQUEST_TTL_HOURS: integer(72, 1, 24 * 90),
   REMINDER_BEFORE_HOURS: integer(24, 0, 24 * 90),

@@ -13,21 +13,33 @@ export interface KnownUser {
   personalConversationId?: string;
 }
 
-const KEY = 'known-users';
+/** One setting per person, so that instances add people without overwriting each other. */
+const PREFIX = 'known-user:';
+/** The single list of earlier versions, moved to one setting per person when first read. */
+const LEGACY_KEY = 'known-users';
+
+const keyOf = (id: string) => `${PREFIX}${id.toLowerCase()}`;
 
 /**
  * The people who have talked to the bot, by Entra object id: Teams lets a bot message only users
  * who have it installed, and `refresh.userIds` takes Teams ids the bot learns from activities.
- * Written only when something changed, so an ordinary turn costs no write.
+ * Each person is one setting in the shared store, read afresh when the list is needed, so a person
+ * met by one instance is known to every other. A person is written only when something about them
+ * changed, so an ordinary turn costs no write.
  */
 export class KnownUsers {
-  private cache?: Map<string, KnownUser>;
+  /** What this instance last read or wrote of each person: spares the write of an unchanged one. */
+  private readonly seen = new Map<string, string>();
+  private migrated?: Promise<void>;
 
   constructor(private readonly store: RequestStore) {}
 
   async remember(sender: Sender): Promise<void> {
-    const users = await this.load();
-    const previous = users.get(sender.actor.id);
+    await this.migrate();
+    const key = keyOf(sender.actor.id);
+    const previous = this.seen.has(key)
+      ? (JSON.parse(this.seen.get(key)!) as KnownUser)
+      : ((await this.store.getSetting(key)) as KnownUser | undefined);
     const next: KnownUser = {
       id: sender.actor.id,
       name: sender.actor.name,
@@ -40,24 +52,40 @@ export class KnownUsers {
           ? sender.conversationId
           : previous?.personalConversationId,
     };
-    if (previous && JSON.stringify(previous) === JSON.stringify(next)) return;
-    users.set(next.id, next);
-    await this.store.putSetting(KEY, [...users.values()]);
+    const json = JSON.stringify(next);
+    if (previous && JSON.stringify(previous) === json) {
+      this.seen.set(key, json);
+      return;
+    }
+    await this.store.putSetting(key, next);
+    this.seen.set(key, json);
   }
 
   async get(id: string): Promise<KnownUser | undefined> {
-    return (await this.load()).get(id.toLowerCase());
+    await this.migrate();
+    return (await this.store.getSetting(keyOf(id))) as KnownUser | undefined;
   }
 
   async all(): Promise<KnownUser[]> {
-    return [...(await this.load()).values()];
+    await this.migrate();
+    return (await this.store.settingsWithPrefix(PREFIX)).map((s) => s.value as KnownUser);
   }
 
-  private async load(): Promise<Map<string, KnownUser>> {
-    if (!this.cache) {
-      const stored = ((await this.store.getSetting(KEY)) ?? []) as KnownUser[];
-      this.cache = new Map(stored.map((u) => [u.id, u]));
-    }
-    return this.cache;
+  /** Moves the single list earlier versions kept to one setting per person, once. */
+  private migrate(): Promise<void> {
+    this.migrated ??= (async () => {
+      const legacy = (await this.store.getSetting(LEGACY_KEY)) as KnownUser[] | undefined;
+      if (!legacy) return;
+      for (const user of legacy) {
+        if ((await this.store.getSetting(keyOf(user.id))) === undefined) {
+          await this.store.putSetting(keyOf(user.id), user);
+        }
+      }
+      await this.store.putSetting(LEGACY_KEY, undefined);
+    })().catch((error: unknown) => {
+      this.migrated = undefined;
+      throw error;
+    });
+    return this.migrated;
   }
 }

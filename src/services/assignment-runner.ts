@@ -5,10 +5,12 @@ import type { RequestEvent } from '../domain/state-machine';
 import { auditFactsOf, failedEvent, fromIntuneRefusal, type RunEvent } from './assignment-outcomes';
 import { AssignmentWriter, ReviewChanged } from './assignment-writer';
 import { waitForIntuneDecision } from './intune-approval';
-import { KeyedQueue } from './keyed-queue';
+import { InProcessLeases } from './in-process-leases';
+import { KeyedQueue, WRITE_CONCURRENCY } from './keyed-queue';
 import { notifyChanged } from './notify';
 import { silentLogger, type ServiceLogger, type ServiceOptions } from './options';
 import type { PendingWrite } from './ports/intune';
+import type { Leases } from './ports/leases';
 import { applyEvent, type AuditFacts } from './transitions';
 import { WriteFences } from './write-fences';
 
@@ -18,10 +20,7 @@ interface Ending {
   patch?: Partial<AssignmentRequest>;
 }
 
-/** Items written at once by default; writes to one item are always one at a time. */
-const WRITE_CONCURRENCY = 4;
-
-/** What `resumeOnStart` took over. */
+/** What `resumeUnfinished` took over. */
 export interface ResumeCounts {
   /** Approved requests whose assignment had not started. */
   started: number;
@@ -31,20 +30,28 @@ export interface ResumeCounts {
   polling: number;
 }
 
+/** The lease of one request's Graph work: exactly one instance works on a request at a time. */
+export const requestLease = (requestId: string) => `request:${requestId}`;
+
+const RESUMED = 'Resumed: the bot that was assigning it stopped.';
+
 /**
  * The Graph work of an approved request: claim it (`approved -> assigning`, a compare-and-set, so
  * exactly one caller runs it), re-read the target, and let the `AssignmentWriter` read, merge and
- * write the full set behind the item's lock and write fence. Every end is stored, audited with
- * Graph's request id and announced; nothing is left silently stuck, and a restart finishes what
- * was in flight without writing twice or over a write that may still land.
+ * write the full set behind the item's lock and write fence, then, if Intune Multi Admin Approval
+ * holds the write, wait for it. All of it runs under the request's lease, so that with several
+ * instances exactly one works on a request, and another takes it over when that one dies. Every
+ * end is stored, audited with Graph's request id and announced; nothing is left silently stuck.
  */
 export class AssignmentRunner {
   private readonly logger: ServiceLogger;
   private readonly writer: AssignmentWriter;
+  private readonly leases: Leases;
 
   constructor(private readonly options: ServiceOptions) {
     this.logger = options.logger ?? silentLogger;
     const { store, intune, settings, tasks } = options;
+    this.leases = options.leases ?? new InProcessLeases();
     this.writer = new AssignmentWriter({
       intune,
       locks: options.locks ?? new KeyedQueue(WRITE_CONCURRENCY),
@@ -55,58 +62,92 @@ export class AssignmentRunner {
   }
 
   /**
-   * Runs an approved request, or one a retry has just moved to `assigning` (the retry's winner is
-   * the only caller for it). Never throws: failures end in `failed`.
+   * Runs the Graph work of a request this instance was asked to run (just approved, or just
+   * retried) under the request's lease, `before` first (telling people it starts). False when
+   * another instance already works on it. Never throws: failures end in `failed`.
    */
-  async run(requestId: string): Promise<void> {
-    const request = await this.options.store.get(requestId);
-    if (request?.status === 'approved') {
-      const event = { type: 'start-assignment' as const, by: request.decidedBy };
-      const started = await this.claim(request, event, { actor: request.decidedBy });
-      if (started) await this.execute(started);
-    } else if (request?.status === 'assigning') {
-      await this.execute(request);
-    } else {
-      this.logger.info({ requestId, status: request?.status }, 'nothing to assign');
-    }
+  work(requestId: string, before?: () => Promise<void>): Promise<boolean> {
+    return this.leases.tryRun(requestLease(requestId), async () => {
+      await before?.();
+      const request = await this.options.store.get(requestId);
+      if (request?.status === 'approved') {
+        const event = { type: 'start-assignment' as const, by: request.decidedBy };
+        const started = await this.claim(request, event, { actor: request.decidedBy });
+        if (started) await this.execute(started);
+      } else if (request?.status === 'assigning') {
+        await this.execute(request);
+      } else {
+        this.logger.info({ requestId, status: request?.status }, 'nothing to assign');
+      }
+    });
   }
 
   /**
-   * Takes over what a stopped bot left: approved requests are run; `assigning` ones are resumed
-   * and assigned again, where the read-merge-write finds a write that had landed as "already
-   * assigned" (no second write); held ones are polled again. The Graph work runs in the background.
+   * Takes over what no instance works on (at start, and on every sweep): approved requests are
+   * run; `assigning` ones are resumed, waiting out any write that may still land, where the
+   * read-merge-write finds a write that had landed as "already assigned"; held ones are polled
+   * again. A request whose lease another (live) instance holds is left to it. The work runs in the
+   * background; the counts say what was taken over.
    */
-  async resumeOnStart(): Promise<ResumeCounts> {
-    const { store, tasks } = this.options;
-    const counts: ResumeCounts = { started: 0, resumed: 0, polling: 0 };
+  async resumeUnfinished(): Promise<ResumeCounts> {
+    const { store } = this.options;
     // Unpaged on purpose: these states hold work in flight (a claim, a Graph write, an Intune
-    // approval), not history, so they stay small however many requests are stored. Each list is
-    // read before the work it starts has run; paging would give a request started here time to
-    // reach the next state's listing and be claimed twice.
-    for (const request of await store.list({ statuses: ['approved'] })) {
-      tasks.run(() => this.run(request.id), `run ${displayId(request)}`);
-      counts.started += 1;
+    // approval), not history, so they stay small however many requests are stored.
+    const [approved, assigning, held] = await Promise.all([
+      store.list({ statuses: ['approved'] }),
+      store.list({ statuses: ['assigning'] }),
+      store.list({ statuses: ['awaiting-intune-approval'] }),
+    ]);
+    const taken = (requests: AssignmentRequest[]) =>
+      Promise.all(requests.map((r) => this.takeOver(r.id))).then((t) => t.filter(Boolean).length);
+    const [started, resumed, polling] = await Promise.all([
+      taken(approved),
+      taken(assigning),
+      taken(held),
+    ]);
+    return { started, resumed, polling };
+  }
+
+  /**
+   * Starts, in the background, the work of a request left unfinished, if its lease is free;
+   * resolves true once the request is claimed for it (the work goes on).
+   */
+  private takeOver(requestId: string): Promise<boolean> {
+    return new Promise((resolve) => {
+      const label = `take over ${requestId}`;
+      this.options.tasks.run(async () => {
+        try {
+          const ran = await this.leases.tryRun(requestLease(requestId), async () => {
+            const claimed = await this.claimUnfinished(requestId);
+            resolve(claimed !== undefined);
+            if (claimed?.status === 'awaiting-intune-approval') await this.awaitIntune(claimed.id);
+            else if (claimed) await this.execute(claimed);
+          });
+          if (!ran) resolve(false);
+        } finally {
+          resolve(false);
+        }
+      }, label);
+    });
+  }
+
+  /** The request claimed for this instance: `start-assignment` or `resume`, or undefined. */
+  private async claimUnfinished(requestId: string): Promise<AssignmentRequest | undefined> {
+    const request = await this.options.store.get(requestId);
+    if (request?.status === 'approved') {
+      const event = { type: 'start-assignment' as const, by: request.decidedBy };
+      return this.claim(request, event, { actor: request.decidedBy });
     }
-    const detail = 'Resumed after the bot restarted.';
-    for (const request of await store.list({ statuses: ['assigning'] })) {
-      const resumed = await this.claim(request, { type: 'resume' }, { detail });
-      if (!resumed) continue;
-      tasks.run(() => this.execute(resumed), `resume ${displayId(request)}`);
-      counts.resumed += 1;
+    if (request?.status === 'assigning' || request?.status === 'awaiting-intune-approval') {
+      return this.claim(request, { type: 'resume' }, { detail: RESUMED });
     }
-    for (const request of await store.list({ statuses: ['awaiting-intune-approval'] })) {
-      const resumed = await this.claim(request, { type: 'resume' }, { detail });
-      if (!resumed) continue;
-      tasks.run(() => this.awaitIntune(resumed.id), `poll ${displayId(request)}`);
-      counts.polling += 1;
-    }
-    return counts;
+    return undefined;
   }
 
   /**
    * Waits for Intune Multi Admin Approval of a held write and replays it once approved; ends in
    * `assigned` or `failed` (rejected, cancelled, expired, timed out). On shutdown it stops waiting
-   * and leaves the request for `resumeOnStart`.
+   * and leaves the request for the next instance or start to take over.
    */
   async awaitIntune(requestId: string): Promise<void> {
     const request = await this.options.store.get(requestId);
@@ -118,6 +159,7 @@ export class AssignmentRunner {
     if (ending) await this.record(request, ending);
   }
 
+  /** One attempt, stored and told; a write Intune holds is then waited for, on the same lease. */
   private async execute(request: AssignmentRequest): Promise<void> {
     const ending = await this.attemptAssign(request);
     if (!ending) {
@@ -125,9 +167,7 @@ export class AssignmentRunner {
       return;
     }
     const saved = await this.record(request, ending);
-    if (saved?.status === 'awaiting-intune-approval') {
-      this.options.tasks.run(() => this.awaitIntune(saved.id), `poll ${displayId(saved)}`);
-    }
+    if (saved?.status === 'awaiting-intune-approval') await this.awaitIntune(saved.id);
   }
 
   /** The attempt's end; undefined when shutdown interrupted it before anything was known. */

@@ -193,14 +193,14 @@ export class Decisions {
     return event.type === 'reject' ? event.reason : undefined;
   }
 
-  /** After the answer: the thread and cards say so, then the Graph work runs. */
+  /**
+   * After the answer, under the request's lease: the thread and cards say so, then the Graph work
+   * runs. Should another instance have taken the request over meanwhile, it tells and runs instead.
+   */
   private thenAssign(request: AssignmentRequest, event: 'approve' | 'retry'): void {
     const { tasks, runner } = this.options;
     tasks.run(
-      async () => {
-        await notifyChanged(this.options, request, event);
-        await runner.run(request.id);
-      },
+      () => runner.work(request.id, () => notifyChanged(this.options, request, event)),
       `assign ${displayId(request)}`,
     );
   }

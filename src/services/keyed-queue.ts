@@ -1,5 +1,8 @@
 import { HELD_IN_PROCESS, type HeldLock, type ItemLock } from './ports/item-lock';
 
+/** Items written at once by one instance by default; writes to one item are always one at a time. */
+export const WRITE_CONCURRENCY = 4;
+
 /**
  * Runs tasks one at a time per key, and at most `concurrency` keys at once: the in-process
  * `ItemLock`. Writes to one Intune item are serialised so that two read-merge-write cycles never

@@ -2,6 +2,7 @@ import type { Authorizer } from './authorizer';
 import type { BackgroundTasks } from './background-tasks';
 import type { Clock } from './ports/clock';
 import type { ItemLock } from './ports/item-lock';
+import type { Leases } from './ports/leases';
 import type { DirectoryPort } from './ports/directory';
 import type { IntunePort } from './ports/intune';
 import type { Notifier } from './ports/notifier';
@@ -50,6 +51,8 @@ export interface ServiceOptions {
   tasks: BackgroundTasks;
   /** Serialises the writes of one Intune item; in process by default. */
   locks?: ItemLock;
+  /** Work one instance does at a time (a request's Graph work, a sweep); in process by default. */
+  leases?: Leases;
   logger?: ServiceLogger;
   settings: ServiceSettings;
 }

@@ -1,5 +1,7 @@
 import type { AssignmentRequest } from '../../src/domain/request';
 import { transition, type RequestEvent } from '../../src/domain/state-machine';
+import { requestLease } from '../../src/services/assignment-runner';
+import { InProcessLeases } from '../../src/services/in-process-leases';
 import { WELL_KNOWN } from '../../src/simulator/seed';
 import { assignThrough } from '../support/assign-through';
 import {
@@ -126,7 +128,7 @@ describe('running an approved assignment', () => {
     expect((await t.world.store.get(pending.id))?.status).toBe('awaiting-intune-approval');
 
     t.world = createWorld(t.h, { store: t.world.store });
-    const counts = await t.world.services.runner.resumeOnStart();
+    const counts = await t.world.services.runner.resumeUnfinished();
     t.h.sim.control.decideApproval(
       (await t.world.store.get(pending.id))!.outcome!.approvalCode!,
       'approve',
@@ -151,7 +153,7 @@ describe('running an approved assignment', () => {
     );
     expect(appliedWrites(t.h)).toHaveLength(1);
 
-    const counts = await t.world.services.runner.resumeOnStart();
+    const counts = await t.world.services.runner.resumeUnfinished();
     await t.world.tasks.idle();
 
     expect(counts).toEqual({ started: 0, resumed: 1, polling: 0 });
@@ -171,12 +173,47 @@ describe('running an approved assignment', () => {
     const by = { id: PEOPLE.approver.id, name: PEOPLE.approver.name };
     await force(pending, { type: 'approve', by }, { type: 'start-assignment', by });
 
-    const counts = await t.world.services.runner.resumeOnStart();
+    const counts = await t.world.services.runner.resumeUnfinished();
     await t.world.tasks.idle();
-    const second = await createWorld(t.h, { store: t.world.store }).services.runner.resumeOnStart();
+    const second = await createWorld(t.h, {
+      store: t.world.store,
+    }).services.runner.resumeUnfinished();
 
     expect(counts.resumed).toBe(1);
     expect(second).toEqual({ started: 0, resumed: 0, polling: 0 });
+    expect((await t.world.store.get(pending.id))?.status).toBe('assigned');
+    expect(appliedWrites(t.h)).toHaveLength(1);
+  });
+
+  test('a request another instance works on is left to it, and taken over once that instance stops', async () => {
+    const leases = new InProcessLeases();
+    t.world = createWorld(t.h, { leases });
+    const pending = await submitRequest(t.world, notepadRequest());
+    const by = { id: PEOPLE.approver.id, name: PEOPLE.approver.name };
+    await force(pending, { type: 'approve', by }, { type: 'start-assignment', by });
+    let stop!: () => void;
+    const otherInstance = leases.tryRun(
+      requestLease(pending.id),
+      () => new Promise((r) => (stop = r)),
+    );
+
+    expect(await t.world.services.runner.resumeUnfinished()).toEqual({
+      started: 0,
+      resumed: 0,
+      polling: 0,
+    });
+    await t.world.tasks.idle();
+    expect((await t.world.store.get(pending.id))?.status).toBe('assigning');
+    expect(appliedWrites(t.h)).toHaveLength(0);
+
+    stop();
+    await otherInstance;
+    expect(await t.world.services.runner.resumeUnfinished()).toEqual({
+      started: 0,
+      resumed: 1,
+      polling: 0,
+    });
+    await t.world.tasks.idle();
     expect((await t.world.store.get(pending.id))?.status).toBe('assigned');
     expect(appliedWrites(t.h)).toHaveLength(1);
   });
@@ -188,7 +225,7 @@ describe('running an approved assignment', () => {
       by: { id: PEOPLE.approver.id, name: 'Patti Fernandez' },
     });
 
-    const counts = await t.world.services.runner.resumeOnStart();
+    const counts = await t.world.services.runner.resumeUnfinished();
     await t.world.tasks.idle();
 
     expect(counts.started).toBe(1);

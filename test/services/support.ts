@@ -13,6 +13,7 @@ import {
   type TargetChoice,
 } from '../../src/services';
 import type { Clock } from '../../src/services/ports/clock';
+import type { Leases } from '../../src/services/ports/leases';
 import type { Notifier } from '../../src/services/ports/notifier';
 import { WELL_KNOWN } from '../../src/simulator/seed';
 import { MemoryRequestStore } from '../../src/storage/memory-request-store';
@@ -110,6 +111,8 @@ export interface WorldOptions {
   requesterGroupId?: string;
   /** Shares a store with another world, as a restarted bot shares its database. */
   store?: MemoryRequestStore;
+  /** Shares leases with another world, as instances share Azure Blob leases. */
+  leases?: Leases;
 }
 
 export function createWorld(h: GraphHarness, options: WorldOptions = {}): World {
@@ -131,6 +134,7 @@ export function createWorld(h: GraphHarness, options: WorldOptions = {}): World 
     clock,
     authorizer,
     tasks,
+    leases: options.leases,
     settings: { ...SETTINGS, ...options.settings },
   });
   return { h, store, notifier, clock, tasks, services };
