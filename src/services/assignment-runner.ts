@@ -1,6 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { AppError } from '../domain/errors';
-import { displayId, type AssignmentRequest } from '../domain/request';
+import type { AssignmentRequest } from '../domain/request';
 import type { RequestEvent } from '../domain/state-machine';
 import { auditFactsOf, failedEvent, fromIntuneRefusal, type RunEvent } from './assignment-outcomes';
 import { AssignmentWriter, ReviewChanged } from './assignment-writer';
