@@ -143,6 +143,7 @@ export function createApp(options: AppOptions): App {
       maaTimeoutMs: 7 * 24 * 3600 * 1000,
       allowedTenantId: config.ALLOWED_TENANT_ID,
       writeLifetimeMs: config.GRAPH_WRITE_LIFETIME_MS,
+      writesPer20s: config.GRAPH_WRITES_PER_20S,
     },
   });
   const wizardView: WizardViewDeps = {

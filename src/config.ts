@@ -45,6 +45,8 @@ const schema = z.object({
   GRAPH_ATTEMPT_TIMEOUT_MS: integer(30_000, 100, 600_000),
   /** How long after it started an assign may still land in Intune (the write fence). */
   GRAPH_WRITE_LIFETIME_MS: integer(120_000, 200, 3_600_000),
+  /** Assign attempts in any 20 s, across every instance (Intune allows an application 100). */
+  GRAPH_WRITES_PER_20S: integer(100, 1, 200),
   /** The time Graph calls inside one turn may take, so every invoke is answered within 5 s. */
   GRAPH_TURN_BUDGET_MS: integer(3500, 100, 10_000),
   CATALOG_REFRESH_MINUTES: integer(15, 1, 1440),

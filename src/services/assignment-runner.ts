@@ -6,6 +6,7 @@ import { auditFactsOf, failedEvent, fromIntuneRefusal, type RunEvent } from './a
 import { AssignmentWriter, ReviewChanged } from './assignment-writer';
 import { waitForIntuneDecision } from './intune-approval';
 import { InProcessLeases } from './in-process-leases';
+import { InProcessWriteRate } from './in-process-write-rate';
 import { KeyedQueue, WRITE_CONCURRENCY } from './keyed-queue';
 import { notifyChanged } from './notify';
 import { silentLogger, type ServiceLogger, type ServiceOptions } from './options';
@@ -29,6 +30,9 @@ export interface ResumeCounts {
   /** Requests waiting for Intune Multi Admin Approval, polled again. */
   polling: number;
 }
+
+/** Intune counts app writes over 20 s windows. */
+export const INTUNE_WINDOW_MS = 20_000;
 
 /** The lease of one request's Graph work: exactly one instance works on a request at a time. */
 export const requestLease = (requestId: string) => `request:${requestId}`;
@@ -56,6 +60,9 @@ export class AssignmentRunner {
       intune,
       locks: options.locks ?? new KeyedQueue(WRITE_CONCURRENCY),
       fences: new WriteFences({ store, lifetimeMs: settings.writeLifetimeMs }),
+      rate:
+        options.rate ??
+        new InProcessWriteRate({ limit: settings.writesPer20s, windowMs: INTUNE_WINDOW_MS }),
       signal: tasks.signal,
       logger: this.logger,
     });

@@ -8,6 +8,7 @@ import type { RunEvent } from './assignment-outcomes';
 import { silentLogger, type ServiceLogger } from './options';
 import type { HeldLock, ItemLock } from './ports/item-lock';
 import type { IntunePort, ItemRef, PendingWrite } from './ports/intune';
+import type { WriteRate } from './ports/write-rate';
 import { itemRefOf, requestedOf } from './request-parts';
 import type { WriteFences } from './write-fences';
 
@@ -15,6 +16,8 @@ export interface AssignmentWriterOptions {
   intune: IntunePort;
   locks: ItemLock;
   fences: WriteFences;
+  /** Intune's write limit, shared by the instances; none in tests that do not count. */
+  rate?: WriteRate;
   /** Aborted at shutdown: a fence wait stops and the request is left for the next start. */
   signal: AbortSignal;
   logger?: ServiceLogger;
@@ -34,6 +37,9 @@ export class ReviewChanged extends AppError {
 }
 
 type Check = 'same' | 'in-place' | 'missing' | 'unread';
+
+/** Shutdown stopped the wait for a write place: nothing was sent, the next start goes on. */
+class Stopping extends Error {}
 
 const CHANGED_MEANWHILE =
   "Intune's assignments of the item changed while the bot wrote (someone edited it in Intune meanwhile); the requested assignment is in place.";
@@ -117,6 +123,7 @@ export class AssignmentWriter {
         }
         story.push(afterWrite(writes, check));
       } catch (error) {
+        if (error instanceof Stopping) return undefined;
         if (!(error instanceof AppError)) throw error;
         if (error.code !== 'write-unconfirmed') {
           await fences.clear(itemKey(item), request.id);
@@ -161,6 +168,7 @@ export class AssignmentWriter {
       if (check === 'same') return assigned({ ...ids, approvalCode }, []);
       if (check === 'in-place') return assigned({ ...ids, approvalCode }, [CHANGED_MEANWHILE]);
     } catch (error) {
+      if (error instanceof Stopping) return undefined;
       if (!(error instanceof AppError)) throw error;
       if (error.code !== 'write-unconfirmed') await fences.clear(itemKey(item), request.id);
       if (error.code !== 'write-unconfirmed') throw error;
@@ -181,6 +189,10 @@ export class AssignmentWriter {
    * write, since another instance may now hold it), then the attempt is fenced.
    */
   private async beforeAttempt(item: ItemRef, request: AssignmentRequest, held: HeldLock) {
+    held.assertHeld();
+    if (this.options.rate && !(await this.options.rate.acquire(this.options.signal))) {
+      throw new Stopping();
+    }
     held.assertHeld();
     await this.options.fences.recordAttempt(itemKey(item), request.id);
   }

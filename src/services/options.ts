@@ -3,6 +3,7 @@ import type { BackgroundTasks } from './background-tasks';
 import type { Clock } from './ports/clock';
 import type { ItemLock } from './ports/item-lock';
 import type { Leases } from './ports/leases';
+import type { WriteRate } from './ports/write-rate';
 import type { DirectoryPort } from './ports/directory';
 import type { IntunePort } from './ports/intune';
 import type { Notifier } from './ports/notifier';
@@ -38,6 +39,8 @@ export interface ServiceSettings {
   allowedTenantId?: string;
   /** How long after it left an assign may still land in Intune (the write fence). */
   writeLifetimeMs: number;
+  /** Assign attempts allowed in any 20 s (Intune: 100 for one calling application). */
+  writesPer20s: number;
 }
 
 /** Every port a use case may need, wired once in the composition root. */
@@ -53,6 +56,8 @@ export interface ServiceOptions {
   locks?: ItemLock;
   /** Work one instance does at a time (a request's Graph work, a sweep); in process by default. */
   leases?: Leases;
+  /** Intune's write limit, shared by the instances; in process by default. */
+  rate?: WriteRate;
   logger?: ServiceLogger;
   settings: ServiceSettings;
 }

@@ -13,7 +13,8 @@ export interface WriteFencesOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<boolean>;
 }
 
-function sleepFor(ms: number, signal?: AbortSignal): Promise<boolean> {
+/** Waits `ms`; resolves false when `signal` aborted the wait first. */
+export function sleepFor(ms: number, signal?: AbortSignal): Promise<boolean> {
   if (signal?.aborted) return Promise.resolve(false);
   return new Promise((resolve) => {
     const timer = setTimeout(() => {

@@ -94,6 +94,7 @@ export const SETTINGS: ServiceSettings = {
   maaTimeoutMs: 3000,
   allowedTenantId: TENANT,
   writeLifetimeMs: 1000,
+  writesPer20s: 100,
 };
 
 /** The use cases over the memory store, a recording notifier, a fake clock and the simulator. */
