@@ -29,7 +29,11 @@ type CredentialConfig = Pick<
   | 'AZURE_CLIENT_CERTIFICATE_PASSWORD'
 >;
 
-function azureCredential(config: CredentialConfig): {
+/**
+ * The bot's Azure credential from the environment: a client secret, a client certificate, or else
+ * a managed identity. Graph tokens come from it, and Azure Storage's when reached by account URL.
+ */
+export function azureCredential(config: CredentialConfig): {
   kind: CredentialKind;
   credential: TokenCredential;
 } {
