@@ -29,6 +29,8 @@ export const ERROR_CODES = {
     'Intune did not confirm the write; whether it landed is known only after its lifetime.',
   'assignment-missing': 'After writing, the requested assignment was not in Intune.',
   'lock-lost': "Another instance may hold the item's write lock; nothing was written.",
+  'lock-unavailable':
+    'The write lock could not be taken (another instance kept it too long, or Azure Storage did not grant it); nothing was written.',
   'intune-approval-ended': 'Intune Multi Admin Approval rejected, cancelled or expired the change.',
   'intune-approval-timeout': 'Intune Multi Admin Approval did not decide in time.',
 } as const;
