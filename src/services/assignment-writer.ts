@@ -195,6 +195,8 @@ export class AssignmentWriter {
     }
     held.assertHeld();
     await this.options.fences.recordAttempt(itemKey(item), request.id);
+    // Recording the fence took time too: the lock must still be held as the attempt leaves.
+    held.assertHeld();
   }
 
   /** Waits out any attempt to the item that may still land; false on shutdown. */
