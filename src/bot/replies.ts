@@ -36,6 +36,7 @@ const STATUS: Record<ErrorCode | 'bad-request', number> = {
   'write-unconfirmed': 502,
   'assignment-missing': 502,
   'lock-lost': 503,
+  'storage-in-use': 503,
   'graph-throttled': 503,
   'graph-unavailable': 503,
   'graph-timeout': 504,

@@ -13,23 +13,49 @@ import type {
 import { FIRST_REQUEST_NUMBER } from './memory-request-store';
 import { auditRecord, auditRow, parseRequest, requestRow } from './sqlite-rows';
 import { asConflict, prepareStatements, type Statements } from './sqlite-statements';
-import { openRequestDatabase } from './sqlite-schema';
+import { SqliteLease, type SqliteLeaseOptions } from './sqlite-lease';
+import { openRequestDatabase, openRequestDatabaseReadOnly } from './sqlite-schema';
 import { draftStatement, numberedStatement, type ListStatement } from './sqlite-list';
 
-/** Where the database lives: a file path (its directory is created) or `:memory:`. */
 export interface SqliteRequestStoreOptions {
+  /** Where the database lives: a file path (its directory is created) or `:memory:`. */
   path: string;
+  /**
+   * Opens an existing file to read it beside the bot that holds it (the audit export): no
+   * migration and no lease; any write throws.
+   */
+  readOnly?: boolean;
+  /**
+   * The claim of one bot process on the file (see {@link SqliteLease}): its timings, or `false`
+   * for none, only for tests that race several writers on one file on purpose.
+   */
+  lease?: SqliteLeaseOptions | false;
+}
+
+/** The lease a store takes: none on a read-only or in-memory database, or when told not to. */
+function claimLease(db: Database.Database, options: SqliteRequestStoreOptions) {
+  const { path, readOnly, lease } = options;
+  if (readOnly || lease === false || path === ':memory:' || path === '') return undefined;
+  try {
+    return SqliteLease.claim(db, path, lease);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 }
 
 /**
- * The `RequestStore` on one SQLite file (better-sqlite3). A transition is one `IMMEDIATE`
- * transaction: `UPDATE ... WHERE id = ? AND revision = ?` and, only if a row changed, the audit
- * insert. SQLite lets one writer in at a time across connections and processes, so any number of
- * bot instances on the same file still get exactly one winner per revision. Calls are synchronous
- * under the promise, which keeps the event loop's view consistent too.
+ * The `RequestStore` on one SQLite file (better-sqlite3), for one bot instance: a second bot
+ * process opening the file while the first runs is refused with `storage-in-use` (see
+ * {@link SqliteLease}); several instances share Azure Storage instead. A transition is one
+ * `IMMEDIATE` transaction: `UPDATE ... WHERE id = ? AND revision = ?` and, only if a row changed,
+ * the audit insert. SQLite lets one writer in at a time across connections and processes, so even
+ * writers racing on one file get exactly one winner per revision. Calls are synchronous under the
+ * promise, which keeps the event loop's view consistent too.
  */
 export class SqliteRequestStore implements RequestStore {
   private readonly db: Database.Database;
+  private readonly lease: SqliteLease | undefined;
   private readonly sql: Statements;
   private readonly listStatements = new Map<
     string,
@@ -41,7 +67,10 @@ export class SqliteRequestStore implements RequestStore {
   >;
 
   constructor(options: SqliteRequestStoreOptions) {
-    this.db = openRequestDatabase(options.path);
+    this.db = options.readOnly
+      ? openRequestDatabaseReadOnly(options.path)
+      : openRequestDatabase(options.path);
+    this.lease = claimLease(this.db, options);
     this.sql = prepareStatements(this.db);
     this.insertTx = this.db.transaction((request, audit) => {
       this.sql.insert.run(requestRow(request));
@@ -63,6 +92,7 @@ export class SqliteRequestStore implements RequestStore {
         `A new request has revision 1, not ${request.revision}.`,
       );
     }
+    this.lease?.assertHeld();
     try {
       this.insertTx.immediate(request, audit);
     } catch (error) {
@@ -79,6 +109,7 @@ export class SqliteRequestStore implements RequestStore {
   }
 
   async save(next: AssignmentRequest, audit?: AuditRecord): Promise<SaveResult> {
+    this.lease?.assertHeld();
     try {
       return this.saveTx.immediate(next, audit);
     } catch (error) {
@@ -106,12 +137,14 @@ export class SqliteRequestStore implements RequestStore {
   }
 
   async nextNumber(): Promise<number> {
+    this.lease?.assertHeld();
     const row = this.sql.nextNumber.get('request-number', FIRST_REQUEST_NUMBER);
     if (!row) throw new Error('The request-number counter returned no row.');
     return row.value;
   }
 
   async putCardCopy(requestId: string, copy: CardCopy): Promise<void> {
+    this.lease?.assertHeld();
     this.sql.putCopy.run(requestId, copy.key, JSON.stringify(copy));
   }
 
@@ -126,6 +159,7 @@ export class SqliteRequestStore implements RequestStore {
 
   /** Stores a JSON value; `undefined` removes the setting. */
   async putSetting(key: string, value: unknown): Promise<void> {
+    this.lease?.assertHeld();
     if (value === undefined) this.sql.deleteSetting.run(key);
     else this.sql.putSetting.run(key, JSON.stringify(value));
   }
@@ -147,10 +181,12 @@ export class SqliteRequestStore implements RequestStore {
 
   /** Synchronous under the promise: the fence is on disk before the attempt it covers leaves. */
   async putFence(fence: WriteFence): Promise<void> {
+    this.lease?.assertHeld();
     this.sql.putFence.run(fence.item, JSON.stringify(fence));
   }
 
   async clearFence(item: string, requestId: string): Promise<void> {
+    this.lease?.assertHeld();
     this.sql.clearFence.run(item, requestId);
   }
 
@@ -164,8 +200,12 @@ export class SqliteRequestStore implements RequestStore {
     return prepared.all(statement.params);
   }
 
-  /** Closes the file (checkpointing the WAL); later calls throw. Closing twice is harmless. */
+  /**
+   * Frees the file for the next process and closes it (checkpointing the WAL); later calls throw.
+   * Closing twice is harmless.
+   */
   async close(): Promise<void> {
+    this.lease?.release();
     if (this.db.open) this.db.close();
   }
 }
