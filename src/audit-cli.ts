@@ -106,8 +106,9 @@ async function writeExport(store: RequestStore, args: AuditArgs, io: CliIo, page
 
 /**
  * Prints the audit records at or after `--since` to stdout and returns the exit code: 0 done,
- * 1 the database is missing or unreadable, 2 a usage mistake. Never creates a database. Reads and
- * writes `pageSize` records at a time, so a million records stream through in flat memory.
+ * 1 the database is missing or unreadable, 2 a usage mistake. Never creates a database, and opens
+ * it read-only, taking no lease: it runs beside the bot that holds the file. Reads and writes
+ * `pageSize` records at a time, so a million records stream through in flat memory.
  */
 export async function runAuditCli(
   argv: readonly string[],
@@ -126,11 +127,11 @@ export async function runAuditCli(
     io.stdout(`${AUDIT_USAGE}\n`);
     return 0;
   }
-  if (args.db !== ':memory:' && !existsSync(args.db)) {
+  if (!existsSync(args.db)) {
     io.stderr(`audit: no database at ${args.db}; pass --db or set SQLITE_PATH.\n`);
     return 1;
   }
-  const store = new SqliteRequestStore({ path: args.db });
+  const store = new SqliteRequestStore({ path: args.db, readOnly: true });
   try {
     await writeExport(store, args, io, pageSize);
     return 0;

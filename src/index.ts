@@ -1,13 +1,15 @@
 import 'dotenv/config';
 import { createApp } from './app';
 import { ConfigError, listenHost, loadConfig } from './config';
+import { AppError } from './domain/errors';
 import { createLogger } from './logger';
 
 /**
  * The bot's production entry point (`npm run build && node dist/src/index.js`, or `npm run
  * serve`): configuration from the environment, then the composition root. Problems with the
  * configuration are listed all at once and the process exits non-zero without listening; that
- * includes local mode (no `MicrosoftAppId`) anywhere but on loopback against the simulated tenant.
+ * includes local mode (no `MicrosoftAppId`) anywhere but on loopback against the simulated tenant,
+ * and a SQLite file that another bot process holds.
  */
 async function main(): Promise<void> {
   let config;
@@ -44,6 +46,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  // A store that refuses to start (another process holds the SQLite file) says why in a sentence.
+  if (error instanceof AppError && error.code === 'storage-in-use') console.error(error.message);
+  else console.error(error);
   process.exit(1);
 });

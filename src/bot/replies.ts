@@ -37,6 +37,7 @@ const STATUS: Record<ErrorCode | 'bad-request', number> = {
   'assignment-missing': 502,
   'lock-lost': 503,
   'lock-unavailable': 503,
+  'storage-in-use': 503,
   'graph-throttled': 503,
   'graph-unavailable': 503,
   'graph-timeout': 504,

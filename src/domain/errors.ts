@@ -33,6 +33,8 @@ export const ERROR_CODES = {
     'The write lock could not be taken (another instance kept it too long, or Azure Storage did not grant it); nothing was written.',
   'intune-approval-ended': 'Intune Multi Admin Approval rejected, cancelled or expired the change.',
   'intune-approval-timeout': 'Intune Multi Admin Approval did not decide in time.',
+  'storage-in-use':
+    'Another bot process uses this SQLite file; SQLite serves one instance (STORAGE=azure serves several).',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -11,95 +11,51 @@ import type {
   WriteFence,
 } from '../services/ports/request-store';
 import { FIRST_REQUEST_NUMBER } from './memory-request-store';
-import { auditRecord, auditRow, parseRequest, requestRow, type AuditRow } from './sqlite-rows';
-import { openRequestDatabase } from './sqlite-schema';
+import { auditRecord, auditRow, parseRequest, requestRow } from './sqlite-rows';
+import { asConflict, prepareStatements, type Statements } from './sqlite-statements';
+import { SqliteLease, type SqliteLeaseOptions } from './sqlite-lease';
+import { openRequestDatabase, openRequestDatabaseReadOnly } from './sqlite-schema';
 import { draftStatement, numberedStatement, type ListStatement } from './sqlite-list';
 
-/** Where the database lives: a file path (its directory is created) or `:memory:`. */
 export interface SqliteRequestStoreOptions {
+  /** Where the database lives: a file path (its directory is created) or `:memory:`. */
   path: string;
+  /**
+   * Opens an existing file to read it beside the bot that holds it (the audit export): no
+   * migration and no lease; any write throws.
+   */
+  readOnly?: boolean;
+  /**
+   * The claim of one bot process on the file (see {@link SqliteLease}): its timings, or `false`
+   * for none, only for tests that race several writers on one file on purpose.
+   */
+  lease?: SqliteLeaseOptions | false;
 }
 
-const REQUEST_COLUMNS = `number = @number, revision = @revision, status = @status,
-  requester_id = @requester_id, tenant_id = @tenant_id, expires_at = @expires_at,
-  created_at = @created_at, json = @json`;
+/** The lease a store takes: none on a read-only or in-memory database, or when told not to. */
+function claimLease(db: Database.Database, options: SqliteRequestStoreOptions) {
+  const { path, readOnly, lease } = options;
+  if (readOnly || lease === false || path === ':memory:' || path === '') return undefined;
+  try {
+    return SqliteLease.claim(db, path, lease);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
 
 /**
- * A page of the audit export: from the cursor's instant, past the records of that instant already
- * read. The `(at, id)` index serves the order; the offset is only ever the records of one instant.
- */
-const AUDIT_PAGE_SQL = `SELECT * FROM audit WHERE at >= @from ORDER BY at, id
-  LIMIT @limit OFFSET @skip`;
-
-/** Turns SQLite's constraint errors into the catalog's `conflict`, leaving others as they are. */
-function asConflict(error: unknown, request: AssignmentRequest): unknown {
-  // Duck-typed on purpose: the native addon's errors need not be `instanceof` this realm's Error.
-  const code =
-    typeof error === 'object' && error !== null && 'code' in error
-      ? (error as { code: unknown }).code
-      : undefined;
-  if (code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-    return new AppError('conflict', `Request ${request.id} already exists.`);
-  }
-  if (code === 'SQLITE_CONSTRAINT_UNIQUE') {
-    return new AppError('conflict', `Number ${request.number} already belongs to another request.`);
-  }
-  return error;
-}
-
-/** Every statement the store runs, prepared once when the file is opened. */
-function prepareStatements(db: Database.Database) {
-  return {
-    insert: db.prepare(`INSERT INTO requests (id, number, revision, status, requester_id,
-      tenant_id, expires_at, created_at, json) VALUES (@id, @number, @revision, @status,
-      @requester_id, @tenant_id, @expires_at, @created_at, @json)`),
-    update: db.prepare(
-      `UPDATE requests SET ${REQUEST_COLUMNS} WHERE id = @id AND revision = @revision - 1`,
-    ),
-    get: db.prepare<[string], { json: string }>('SELECT json FROM requests WHERE id = ?'),
-    byNumber: db.prepare<[number], { json: string }>('SELECT json FROM requests WHERE number = ?'),
-    audit: db.prepare(`INSERT INTO audit (at, request_id, display_id, action, from_status,
-      to_status, actor_id, actor_name, graph_request_id, detail) VALUES (@at, @request_id,
-      @display_id, @action, @from_status, @to_status, @actor_id, @actor_name, @graph_request_id,
-      @detail)`),
-    auditPage: db.prepare<{ from: string; limit: number; skip: number }, AuditRow>(AUDIT_PAGE_SQL),
-    nextNumber: db.prepare<[string, number], { value: number }>(`INSERT INTO counters (name,
-      value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = value + 1 RETURNING value`),
-    putCopy: db.prepare(`INSERT INTO card_copies (request_id, key, json) VALUES (?, ?, ?)
-      ON CONFLICT (request_id, key) DO UPDATE SET json = excluded.json`),
-    copies: db.prepare<[string], { json: string }>(
-      'SELECT json FROM card_copies WHERE request_id = ? ORDER BY key',
-    ),
-    getSetting: db.prepare<[string], { json: string }>('SELECT json FROM settings WHERE key = ?'),
-    // A range on the primary key: `>= prefix` and `< prefix` with its last character raised.
-    settingsFrom: db.prepare<[string, string], { key: string; json: string }>(
-      'SELECT key, json FROM settings WHERE key >= ? AND key < ? ORDER BY key',
-    ),
-    putSetting: db.prepare(`INSERT INTO settings (key, json) VALUES (?, ?)
-      ON CONFLICT (key) DO UPDATE SET json = excluded.json`),
-    deleteSetting: db.prepare('DELETE FROM settings WHERE key = ?'),
-    getFence: db.prepare<[string], { json: string }>(
-      'SELECT json FROM write_fences WHERE item = ?',
-    ),
-    putFence: db.prepare(`INSERT INTO write_fences (item, json) VALUES (?, ?)
-      ON CONFLICT (item) DO UPDATE SET json = excluded.json`),
-    clearFence: db.prepare(
-      "DELETE FROM write_fences WHERE item = ? AND json ->> '$.requestId' = ?",
-    ),
-  };
-}
-
-type Statements = ReturnType<typeof prepareStatements>;
-
-/**
- * The `RequestStore` on one SQLite file (better-sqlite3). A transition is one `IMMEDIATE`
- * transaction: `UPDATE ... WHERE id = ? AND revision = ?` and, only if a row changed, the audit
- * insert. SQLite lets one writer in at a time across connections and processes, so any number of
- * bot instances on the same file still get exactly one winner per revision. Calls are synchronous
- * under the promise, which keeps the event loop's view consistent too.
+ * The `RequestStore` on one SQLite file (better-sqlite3), for one bot instance: a second bot
+ * process opening the file while the first runs is refused with `storage-in-use` (see
+ * {@link SqliteLease}); several instances share Azure Storage instead. A transition is one
+ * `IMMEDIATE` transaction: `UPDATE ... WHERE id = ? AND revision = ?` and, only if a row changed,
+ * the audit insert. SQLite lets one writer in at a time across connections and processes, so even
+ * writers racing on one file get exactly one winner per revision. Calls are synchronous under the
+ * promise, which keeps the event loop's view consistent too.
  */
 export class SqliteRequestStore implements RequestStore {
   private readonly db: Database.Database;
+  private readonly lease: SqliteLease | undefined;
   private readonly sql: Statements;
   private readonly listStatements = new Map<
     string,
@@ -111,7 +67,10 @@ export class SqliteRequestStore implements RequestStore {
   >;
 
   constructor(options: SqliteRequestStoreOptions) {
-    this.db = openRequestDatabase(options.path);
+    this.db = options.readOnly
+      ? openRequestDatabaseReadOnly(options.path)
+      : openRequestDatabase(options.path);
+    this.lease = claimLease(this.db, options);
     this.sql = prepareStatements(this.db);
     this.insertTx = this.db.transaction((request, audit) => {
       this.sql.insert.run(requestRow(request));
@@ -133,6 +92,7 @@ export class SqliteRequestStore implements RequestStore {
         `A new request has revision 1, not ${request.revision}.`,
       );
     }
+    this.lease?.assertHeld();
     try {
       this.insertTx.immediate(request, audit);
     } catch (error) {
@@ -149,6 +109,7 @@ export class SqliteRequestStore implements RequestStore {
   }
 
   async save(next: AssignmentRequest, audit?: AuditRecord): Promise<SaveResult> {
+    this.lease?.assertHeld();
     try {
       return this.saveTx.immediate(next, audit);
     } catch (error) {
@@ -176,12 +137,14 @@ export class SqliteRequestStore implements RequestStore {
   }
 
   async nextNumber(): Promise<number> {
+    this.lease?.assertHeld();
     const row = this.sql.nextNumber.get('request-number', FIRST_REQUEST_NUMBER);
     if (!row) throw new Error('The request-number counter returned no row.');
     return row.value;
   }
 
   async putCardCopy(requestId: string, copy: CardCopy): Promise<void> {
+    this.lease?.assertHeld();
     this.sql.putCopy.run(requestId, copy.key, JSON.stringify(copy));
   }
 
@@ -196,6 +159,7 @@ export class SqliteRequestStore implements RequestStore {
 
   /** Stores a JSON value; `undefined` removes the setting. */
   async putSetting(key: string, value: unknown): Promise<void> {
+    this.lease?.assertHeld();
     if (value === undefined) this.sql.deleteSetting.run(key);
     else this.sql.putSetting.run(key, JSON.stringify(value));
   }
@@ -217,10 +181,12 @@ export class SqliteRequestStore implements RequestStore {
 
   /** Synchronous under the promise: the fence is on disk before the attempt it covers leaves. */
   async putFence(fence: WriteFence): Promise<void> {
+    this.lease?.assertHeld();
     this.sql.putFence.run(fence.item, JSON.stringify(fence));
   }
 
   async clearFence(item: string, requestId: string): Promise<void> {
+    this.lease?.assertHeld();
     this.sql.clearFence.run(item, requestId);
   }
 
@@ -234,8 +200,12 @@ export class SqliteRequestStore implements RequestStore {
     return prepared.all(statement.params);
   }
 
-  /** Closes the file (checkpointing the WAL); later calls throw. Closing twice is harmless. */
+  /**
+   * Frees the file for the next process and closes it (checkpointing the WAL); later calls throw.
+   * Closing twice is harmless.
+   */
   async close(): Promise<void> {
+    this.lease?.release();
     if (this.db.open) this.db.close();
   }
 }

@@ -52,6 +52,14 @@ export const MIGRATIONS: readonly string[] = [
    DROP INDEX requests_requester;
    CREATE INDEX requests_status_number ON requests (status, number, expires_at);
    CREATE INDEX requests_requester_number ON requests (requester_id, number);`,
+  // One bot process per file (see SqliteLease): its claim and heartbeat, in the one row id 1.
+  `CREATE TABLE instance_lease (
+     id INTEGER PRIMARY KEY CHECK (id = 1),
+     owner TEXT NOT NULL,
+     host TEXT NOT NULL,
+     pid INTEGER NOT NULL,
+     heartbeat_at INTEGER NOT NULL
+   );`,
 ];
 
 /** How long a writer waits for another connection's lock before SQLite reports it busy. */
@@ -95,4 +103,27 @@ function migrate(db: Database.Database): void {
     }
   });
   apply.immediate();
+}
+
+/**
+ * Opens an existing request database for reading only: no migration, no lease, nothing written,
+ * so a reader (the audit export) may open the file while the bot runs on it. The file must be at
+ * this code's schema version, which only the bot's own start brings it to.
+ */
+export function openRequestDatabaseReadOnly(path: string): Database.Database {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version !== SCHEMA_VERSION) {
+      const fix = version > SCHEMA_VERSION ? 'upgrade this program' : 'start the bot on it once';
+      throw new Error(
+        `The database has schema version ${version}, not this program's ${SCHEMA_VERSION}: ${fix}.`,
+      );
+    }
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
 }

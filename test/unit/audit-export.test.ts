@@ -150,4 +150,29 @@ describe('the audit command line', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  test('run beside the bot that holds the file, it reads it read-only and leaves the bot its lease', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'audit-beside-'));
+    const db = join(dir, 'requests.db');
+    const bot = new SqliteRequestStore({ path: db });
+    try {
+      const time = approved.at;
+      const pending = { id: 'r-1', revision: 1, status: 'pending', attempts: 0 } as const;
+      const request = { ...pending, tenantId: 't', requester: { id: 'u-2', name: 'Rita' } };
+      const created = { ...request, createdAt: time, updatedAt: time };
+      await bot.create(created);
+      await bot.save({ ...created, revision: 2, status: 'approved' }, approved);
+      const args = ['--import', 'tsx', 'src/audit-cli.ts', '--since', '2025-03-01', '--db', db];
+      const { stdout } = await promisify(execFile)(process.execPath, args, {
+        cwd: join(__dirname, '../..'),
+      });
+
+      expect(stdout).toBe(toJsonLines([approved]));
+      await bot.putSetting('still-writing', true);
+      expect(() => new SqliteRequestStore({ path: db })).toThrow(/Another bot process/);
+    } finally {
+      await bot.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
