@@ -23,8 +23,7 @@ import { InProcessLeases } from './services/in-process-leases';
 import { KeyedQueue, WRITE_CONCURRENCY } from './services/keyed-queue';
 import type { ItemLock } from './services/ports/item-lock';
 import type { Leases } from './services/ports/leases';
-import { MemoryRequestStore } from './storage/memory-request-store';
-import { SqliteRequestStore } from './storage/sqlite-request-store';
+import { createStorage, instanceName, type Storage } from './storage/create-storage';
 
 export interface AppOptions {
   config: Config;
@@ -45,6 +44,8 @@ export interface AppOptions {
 }
 
 export interface App {
+  /** This instance's name, as its locks, leases and logs give it. */
+  instance: string;
   server: Server;
   adapter: BotAdapter;
   services: Services;
@@ -58,23 +59,17 @@ export interface App {
   stop(): Promise<void>;
 }
 
-function createStore(config: Config): RequestStore {
-  return config.STORAGE === 'memory'
-    ? new MemoryRequestStore()
-    : new SqliteRequestStore({ path: config.SQLITE_PATH });
-}
-
 /**
  * The locks and leases that make instances take turns: in process for one instance (SQLite,
  * memory), or those given (Azure Blob leases, for several instances sharing Azure Storage).
  */
 function createCoordination(
-  config: Config,
+  storage: Storage,
   options: Pick<AppOptions, 'locks' | 'leases'>,
 ): { locks: ItemLock; leases: Leases } {
   return {
-    locks: options.locks ?? new KeyedQueue(WRITE_CONCURRENCY),
-    leases: options.leases ?? new InProcessLeases(),
+    locks: options.locks ?? storage.locks ?? new KeyedQueue(WRITE_CONCURRENCY),
+    leases: options.leases ?? storage.leases ?? new InProcessLeases(),
   };
 }
 
@@ -107,7 +102,10 @@ export function createApp(options: AppOptions): App {
   const { config, logger } = options;
   preloadTemplates();
   const clock = options.clock ?? systemClock;
-  const store = options.store ?? createStore(config);
+  const storage = options.store
+    ? { store: options.store, instance: instanceName() }
+    : createStorage(config, logger);
+  const store = storage.store;
   const graph = options.graph ?? createGraph(config, logger);
   const adapter = createAdapter(config, logger.child({ component: 'adapter' }));
   const authorizer = Authorizer.fromConfig(graph.directory, config);
@@ -123,11 +121,12 @@ export function createApp(options: AppOptions): App {
     authorizer,
     logger: logger.child({ component: 'notifier' }),
   });
-  const { locks, leases } = createCoordination(config, options);
+  const { locks, leases } = createCoordination(storage, options);
   const services = createServices({
     store,
     locks,
     leases,
+    rate: storage.rate,
     intune: graph.intune,
     directory: graph.directory,
     notifier,
@@ -188,6 +187,7 @@ export function createApp(options: AppOptions): App {
   let sweeper: NodeJS.Timeout | undefined;
 
   return {
+    instance: storage.instance,
     server,
     adapter,
     services,
@@ -197,6 +197,7 @@ export function createApp(options: AppOptions): App {
     channel,
     async start(port = config.PORT, host = '127.0.0.1') {
       const url = await listen(server, port, host);
+      logger.info({ instance: storage.instance, storage: config.STORAGE }, 'instance started');
       graph.intune
         .start()
         .catch((error: unknown) =>

@@ -84,6 +84,8 @@ const schema = z.object({
     .trim()
     .regex(/^[A-Za-z][A-Za-z0-9]{2,62}$/, 'must be 3-63 letters and digits, starting with a letter')
     .default('intuneassign'),
+  /** How long a Blob lease lasts unless renewed: how soon another instance takes over a dead one's work. */
+  AZURE_LEASE_SECONDS: integer(30, 15, 60),
   /** The blob container whose blobs' leases are the write locks and work leases (created if missing). */
   AZURE_STORAGE_CONTAINER: z
     .string()
