@@ -65,7 +65,8 @@ async function graph(
   const below = belowVersion(segments);
   const path = `/${below.join('/')}`;
   const fault = state.faults.take(raw.method, path);
-  if (fault.latencyMs > 0) await new Promise((r) => setTimeout(r, fault.latencyMs));
+  // Unref'd: a request held by a latency fault never keeps a closing process alive.
+  if (fault.latencyMs > 0) await new Promise((r) => setTimeout(r, fault.latencyMs).unref());
   if (fault.error) throw fault.error;
   const req: GraphRequest = {
     method: raw.method,

@@ -35,6 +35,7 @@ export class FakeConnector {
   url = '';
   /** Milliseconds an answer waits, to hold the bot in a notification (0: none). */
   delayMs = 0;
+  private readonly held = new Set<() => void>();
   /** Which calls wait `delayMs` (by their activity's text); every call by default. */
   delayWhen: (text: string) => boolean = () => true;
 
@@ -45,6 +46,9 @@ export class FakeConnector {
   }
 
   async stop(): Promise<void> {
+    // Held answers are let go, so no timer outlives the fake.
+    for (const release of this.held) release();
+    this.held.clear();
     await new Promise<void>((resolve) =>
       this.server ? this.server.close(() => resolve()) : resolve(),
     );
@@ -74,7 +78,15 @@ export class FakeConnector {
     const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
     const said = typeof body.text === 'string' ? body.text : '';
     if (this.delayMs > 0 && this.delayWhen(said)) {
-      await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+      await new Promise<void>((resolve) => {
+        const release = () => {
+          clearTimeout(timer);
+          this.held.delete(release);
+          resolve();
+        };
+        const timer = setTimeout(release, this.delayMs);
+        this.held.add(release);
+      });
     }
     const answer = this.route(req.method ?? 'GET', parts, body, path);
     res.writeHead(200, { 'content-type': 'application/json' });
