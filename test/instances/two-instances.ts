@@ -1,4 +1,5 @@
 import type { AssignmentRequest } from '../../src/domain/request';
+import type { GraphObject } from '../../src/simulator/tenant-data';
 import { createGraph, type GraphServices } from '../../src/graph';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
@@ -122,3 +123,34 @@ export async function startPair(env: Record<string, string> = {}): Promise<Pair>
     },
   };
 }
+
+/** Prints a figure line the suite shows (jest keeps test output otherwise quiet). */
+export const figure = (line: string) => process.stdout.write(`  [two instances] ${line}\n`);
+
+/** Groups the app has no assignment for, by id and name. */
+export function freeGroups(p: Pair, appId: string, count: number): { id: string; name: string }[] {
+  const used = new Set(p.groupsOf(appId));
+  return p.sim.control
+    .tenant()
+    .groups.filter((g) => !used.has(g.id) && g.id !== WELL_KNOWN.groups.approvers)
+    .slice(0, count)
+    .map((g) => ({ id: g.id, name: String(g.displayName) }));
+}
+
+/** Runs `tasks` with at most `limit` at once. */
+export async function pooled<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results: T[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
+  return results;
+}
+
+const READ_ONLY = new Set(['id', 'source', 'sourceId']);
+export const verbatim = (a: GraphObject) =>
+  JSON.stringify(Object.fromEntries(Object.entries(a).filter(([k]) => !READ_ONLY.has(k))));
