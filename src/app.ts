@@ -41,6 +41,11 @@ export interface AppOptions {
   leases?: Leases;
   /** Card style per turn (the playground overrides it). */
   capsOf?: (context: TurnContext) => Caps;
+  /**
+   * Appended to the `User-Agent` of this instance's Bot Connector calls: the playground's fake
+   * connector tells its instances apart by it.
+   */
+  connectorUserAgent?: string;
 }
 
 export interface App {
@@ -107,7 +112,9 @@ export function createApp(options: AppOptions): App {
     : createStorage(config, logger);
   const store = storage.store;
   const graph = options.graph ?? createGraph(config, logger);
-  const adapter = createAdapter(config, logger.child({ component: 'adapter' }));
+  const adapter = createAdapter(config, logger.child({ component: 'adapter' }), {
+    userAgent: options.connectorUserAgent,
+  });
   const authorizer = Authorizer.fromConfig(graph.directory, config);
   const users = new KnownUsers(store);
   const channel = new ApprovalsChannelSetting(store, config.APPROVALS_CHANNEL_ID);

@@ -119,22 +119,37 @@ function withDates(activity: Activity): Activity {
   return fixed as unknown as Activity;
 }
 
+/** What may differ between adapters of one configuration. */
+export interface AdapterOptions {
+  /**
+   * Appended to the `User-Agent` of every Bot Connector call the adapter makes (replies, proactive
+   * messages, updates, new conversations), so that a connector can tell instances apart.
+   */
+  userAgent?: string;
+}
+
 /**
  * The CloudAdapter. With `MicrosoftAppId` set (production mode) every inbound activity must carry a
  * valid Bot Framework token, checked by botbuilder; with it empty (local mode) authentication is
  * off, which the configuration only allows against the simulated tenant.
  */
-export function createAdapter(config: Config, logger: Logger): BotAdapter {
+export function createAdapter(
+  config: Config,
+  logger: Logger,
+  options: AdapterOptions = {},
+): BotAdapter {
   muteConsoleWhileAuthenticating();
+  const settings = {
+    MicrosoftAppId: config.MicrosoftAppId ?? '',
+    MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
+    // Local mode (no app id) has no registration, so no single-tenant type either.
+    MicrosoftAppType: config.MicrosoftAppId ? config.MicrosoftAppType : 'MultiTenant',
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+    ...publicCloudWith(config.ToBotFromChannelOpenIdMetadataUrl),
+  };
+  const connectorOptions = options.userAgent ? { userAgent: options.userAgent } : {};
   const adapter = new BotAdapter(
-    new FailClosedAuthentication({
-      MicrosoftAppId: config.MicrosoftAppId ?? '',
-      MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
-      // Local mode (no app id) has no registration, so no single-tenant type either.
-      MicrosoftAppType: config.MicrosoftAppId ? config.MicrosoftAppType : 'MultiTenant',
-      MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
-      ...publicCloudWith(config.ToBotFromChannelOpenIdMetadataUrl),
-    }),
+    new FailClosedAuthentication(settings, undefined, undefined, undefined, connectorOptions),
   );
   adapter.onTurnError = async (context, error) => {
     logger.error({ err: error, activityType: context.activity.type }, 'turn failed');

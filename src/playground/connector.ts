@@ -1,4 +1,5 @@
 import type { Request, Response, Server } from 'restify';
+import { instanceOfAgent } from './instance-agent';
 import type { Persona } from './personas';
 import type { ConversationStore, Json } from './store';
 import { CONNECTOR_PREFIX, PLAYGROUND_BOT } from './teams-world';
@@ -14,6 +15,9 @@ const isRecord = (value: unknown): value is Json =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const param = (req: Request, name: string): string => String(req.params?.[name] ?? '');
+
+/** The bot instance that made the call, when several run (see `instanceAgent`). */
+const sender = (req: Request) => instanceOfAgent(req.headers['user-agent']);
 
 /**
  * A bot activity as the page shows it: the message parts, from the bot. Its `replyToId` is left
@@ -39,6 +43,7 @@ function fromBot(body: Json): Json {
  * playground's store: `POST /v3/conversations` (a channel thread or a 1:1 chat) answers
  * `{ id, activityId }`, a send or reply answers `{ id }`, an update replaces the message in place.
  * Mounted under `CONNECTOR_PREFIX`, the `serviceUrl` of every activity the playground sends.
+ * With several instances, each message is labelled with the instance whose call wrote it.
  */
 export function mountConnector(server: Server, options: ConnectorOptions): void {
   const { store } = options;
@@ -58,7 +63,7 @@ export function mountConnector(server: Server, options: ConnectorOptions): void 
       const rootId = store.nextId();
       const id = `${channel.id};messageid=${rootId}`;
       store.ensure(id, 'thread', rootId);
-      store.put(id, { ...fromBot(activity), id: rootId });
+      store.put(id, { ...fromBot(activity), id: rootId }, sender(req));
       answer(res, { id, activityId: rootId });
       return;
     }
@@ -68,7 +73,7 @@ export function mountConnector(server: Server, options: ConnectorOptions): void 
     // A 1:1 chat with a user is the one they already have with the bot.
     const id = persona?.conversationId ?? `a:playground-${store.nextId()}`;
     store.ensure(id, 'personal');
-    const sent = activity ? store.put(id, fromBot(activity)) : undefined;
+    const sent = activity ? store.put(id, fromBot(activity), sender(req)) : undefined;
     answer(res, sent ? { id, activityId: sent.id } : { id });
   });
 
@@ -80,7 +85,7 @@ export function mountConnector(server: Server, options: ConnectorOptions): void 
       answer(res, { id: store.nextId() });
       return;
     }
-    const sent = store.put(conversationId, fromBot(body));
+    const sent = store.put(conversationId, fromBot(body), sender(req));
     answer(res, { id: sent.id });
   };
   server.post(`${base}/:conversationId/activities`, send);
@@ -95,7 +100,7 @@ export function mountConnector(server: Server, options: ConnectorOptions): void 
       return;
     }
     const body = isRecord(req.body) ? req.body : {};
-    store.put(conversationId, { ...fromBot(body), id: activityId });
+    store.put(conversationId, { ...fromBot(body), id: activityId }, sender(req));
     answer(res, { id: activityId });
   });
 

@@ -1,21 +1,18 @@
 import { rmSync } from 'node:fs';
-import type { TurnContext } from 'botbuilder';
-import { createApp, type App } from '../app';
-import { capsFor } from '../bot/audience';
+import type { App } from '../app';
 import { listenHost, loadConfig, type Config } from '../config';
 import { createLogger, type Logger } from '../logger';
 import { WELL_KNOWN } from '../simulator/seed';
 import { startSimulator, type SimulatorHandle } from '../simulator/server';
-import { mountApi } from './api-routes';
-import { mountConnector } from './connector';
-import { EventHub } from './events';
+import { startAzurite, type Azurite } from './azurite';
 import { refuseProductionSettings } from './guard';
-import { mountPage } from './page-routes';
-import { personasFrom, type Persona } from './personas';
+import { checkInstances } from './instances-option';
+import type { Persona } from './personas';
 import { ensurePortFree } from './port';
-import { TeamsShim } from './shim';
-import { ConversationStore } from './store';
-import { PLAYGROUND_CAPS, PLAYGROUND_CHANNEL, PLAYGROUND_TENANT_ID } from './teams-world';
+import { playgroundParts, startBots } from './servers';
+import type { TeamsShim } from './shim';
+import type { ConversationStore } from './store';
+import { PLAYGROUND_CHANNEL, PLAYGROUND_TENANT_ID } from './teams-world';
 
 export interface PlaygroundOptions {
   /** The environment to read (default `process.env`); production settings are refused. */
@@ -26,14 +23,25 @@ export interface PlaygroundOptions {
   host?: string;
   /** Default `./data/playground.db`, emptied at every start. */
   sqlitePath?: string;
+  /** One instance's store (default SQLite); several share Azure Storage on Azurite. */
   storage?: 'sqlite' | 'memory';
+  /**
+   * Bot instances, 1 (the default) to 4. Two or more run on one Azurite started here, each on its
+   * own loopback port, and take the page's activities in turn.
+   */
+  instances?: number;
   logger?: Logger;
 }
 
 export interface Playground {
   /** The page, e.g. `http://127.0.0.1:3978/`. */
   url: string;
+  /** The first bot instance (the only one by default). */
   app: App;
+  /** Every bot instance, in the order they take turns. */
+  apps: App[];
+  /** The storage emulator the instances share, when several run. */
+  azurite?: Azurite;
   sim: SimulatorHandle;
   store: ConversationStore;
   shim: TeamsShim;
@@ -49,10 +57,22 @@ function freshDatabase(path: string): void {
     rmSync(`${path}${suffix}`, { force: true });
 }
 
+/** Several instances share one table and one container on the Azurite the playground starts. */
+function azureStorage(azurite: Azurite): NodeJS.ProcessEnv {
+  return {
+    STORAGE: 'azure',
+    AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
+    AZURE_STORAGE_ACCOUNT_URL: '',
+    AZURE_STORAGE_TABLE: 'playground',
+    AZURE_STORAGE_CONTAINER: 'playground',
+  };
+}
+
 function playgroundConfig(
   env: NodeJS.ProcessEnv,
   options: PlaygroundOptions,
   graphUrl: string,
+  azurite?: Azurite,
 ): Config {
   return loadConfig({
     LOG_LEVEL: 'warn',
@@ -64,43 +84,17 @@ function playgroundConfig(
     APPROVALS_CHANNEL_ID: PLAYGROUND_CHANNEL.channelId,
     STORAGE: options.storage ?? 'sqlite',
     SQLITE_PATH: options.sqlitePath ?? PLAYGROUND_DB,
+    ...(azurite ? azureStorage(azurite) : {}),
   });
 }
 
-interface Wired {
-  app: App;
-  store: ConversationStore;
-  shim: TeamsShim;
-  hub: EventHub;
-  personas: Persona[];
-}
-
-/** The bot with the playground mounted on its server: connector, page, API and events. */
-function wire(config: Config, logger: Logger, sim: SimulatorHandle): Wired {
-  const personas = personasFrom(sim.control.tenant());
-  const boot = Date.now().toString(36);
-  const hub = new EventHub(boot);
-  const store = new ConversationStore((event) => hub.publish(event), boot);
-  const shim = new TeamsShim(store, personas);
-  const app = createApp({
-    config,
-    logger,
-    capsOf: (context: TurnContext) =>
-      shim.isShim(context.activity.serviceUrl)
-        ? PLAYGROUND_CAPS
-        : capsFor(context.activity.channelId),
-  });
-  let writes = 0;
-  const afterCall = () => {
-    // The bot reports an assignment after Graph answered: the page is told about the write then.
-    const count = sim.control.writes().length;
-    if (count !== writes) hub.publish({ type: 'graph-writes', count });
-    writes = count;
-  };
-  mountConnector(app.server, { store, personas, afterCall });
-  mountPage(app.server);
-  mountApi(app.server, { store, shim, hub, personas, sim: sim.control });
-  return { app, store, shim, hub, personas };
+/** Runs every closer, the last added first, even past a failure; rethrows the first failure. */
+async function closeAll(closers: (() => Promise<void>)[]): Promise<void> {
+  let failure: unknown;
+  for (const close of closers.splice(0).reverse()) {
+    await close().catch((error: unknown) => (failure ??= error));
+  }
+  if (failure !== undefined) throw failure;
 }
 
 /**
@@ -108,28 +102,43 @@ function wire(config: Config, logger: Logger, sim: SimulatorHandle): Wired {
  * the bot on its embedded store, and the chat page with its Direct Line shim and fake Bot
  * Connector mounted on the bot's own server. Every persona has the bot installed, as approvers
  * would in Teams, so the bot can message them and refresh cards for them.
+ *
+ * With several `instances`, each bot listens on a loopback port of its own, all on one Azurite,
+ * and the page, the shim and the connector move to a front server of their own: the shim sends
+ * each activity to the next instance in turn, and every instance sends to the same connector.
  */
 export async function startPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
   const env = options.env ?? process.env;
   refuseProductionSettings(env);
+  const instances = checkInstances(options.instances ?? 1);
   const sim = await startSimulator({ port: 0 });
-  let wired: Wired | undefined;
+  const parts = playgroundParts(sim);
+  const closers: (() => Promise<void>)[] = [() => sim.close()];
   const stop = async () => {
-    wired?.hub.close();
-    await wired?.app.stop();
-    await sim.close();
+    // Open event streams would keep the servers from closing.
+    parts.hub.close();
+    await closeAll(closers);
   };
   try {
-    const config = playgroundConfig(env, options, sim.url);
+    let config = playgroundConfig(env, options, sim.url);
     const port = options.port ?? config.PORT;
-    const host = listenHost(config);
-    await ensurePortFree(port, host);
-    if (config.STORAGE === 'sqlite') freshDatabase(config.SQLITE_PATH);
-    wired = wire(config, options.logger ?? createLogger({ level: config.LOG_LEVEL }), sim);
-    const { app, shim, personas } = wired;
-    shim.listening(await app.start(port, host));
+    await ensurePortFree(port, listenHost(config));
+    const azurite = instances > 1 ? await startAzurite() : undefined;
+    if (azurite) {
+      closers.push(() => azurite.stop());
+      config = playgroundConfig(env, options, sim.url, azurite);
+    } else if (config.STORAGE === 'sqlite') freshDatabase(config.SQLITE_PATH);
+    const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
+    const { apps, origin, urls } = await startBots(
+      parts,
+      { config, logger, instances, port },
+      closers,
+    );
+    const { store, shim, personas } = parts;
+    shim.listening(origin, urls);
     for (const persona of personas) await shim.install(persona);
-    return { url: `${shim.origin}/`, app, sim, store: wired.store, shim, personas, stop };
+    const app = apps[0] as App;
+    return { url: `${origin}/`, app, apps, azurite, sim, store, shim, personas, stop };
   } catch (error) {
     await stop();
     throw error;

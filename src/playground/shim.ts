@@ -20,7 +20,11 @@ export interface ForwardResult {
   id: string;
   status: number;
   body?: unknown;
+  /** The bot instance that answered, from 1, when several run. */
+  instance?: number;
 }
+
+type Answer = Omit<ForwardResult, 'id'>;
 
 /** A request the shim refuses, with the HTTP status to answer it with. */
 export class ShimError extends Error {
@@ -41,32 +45,40 @@ const CARD = 'application/vnd.microsoft.card.adaptive';
  * bot's `/api/messages` over HTTP exactly as Teams' Bot Connector would (`msteams` activities with
  * `from.aadObjectId`, the tenant, the team and channel for threads, the shim as `serviceUrl`).
  * An `adaptiveCard/action` invoke's card becomes the clicking persona's view of that message.
+ * With several bot instances, each activity goes to the next instance in turn (round robin).
  */
 export class TeamsShim {
-  private botUrl = '';
+  private ownOrigin = '';
+  private bots: readonly string[] = [];
+  private turns = 0;
 
   constructor(
     private readonly store: ConversationStore,
     private readonly personas: readonly Persona[],
   ) {}
 
-  /** Set once the server listens: the bot's own origin, e.g. `http://127.0.0.1:3978`. */
-  listening(botUrl: string): void {
-    this.botUrl = botUrl;
+  /**
+   * Set once the servers listen: the playground's origin, e.g. `http://127.0.0.1:3978`, where the
+   * connector is, and the origin of each bot instance (by default the same: one bot serves it all).
+   */
+  listening(origin: string, bots: readonly string[] = [origin]): void {
+    this.ownOrigin = origin;
+    this.bots = bots;
   }
 
-  /** The bot's origin once listening (empty before). */
+  /** The playground's origin once listening (empty before). */
   get origin(): string {
-    return this.botUrl;
+    return this.ownOrigin;
   }
 
+  /** Every instance's, so that they all send to the same conversations. */
   get serviceUrl(): string {
-    return `${this.botUrl}${CONNECTOR_PREFIX}/`;
+    return `${this.ownOrigin}${CONNECTOR_PREFIX}/`;
   }
 
   /** True for activities that came through this shim (their replies come back to it). */
   isShim(serviceUrl: string | undefined): boolean {
-    return this.botUrl !== '' && serviceUrl === this.serviceUrl;
+    return this.ownOrigin !== '' && serviceUrl === this.serviceUrl;
   }
 
   /** What Teams sends when a user installs the bot: the bot joins their 1:1 chat. */
@@ -143,7 +155,7 @@ export class TeamsShim {
       this.store.setView(
         persona.key,
         { conversationId, activityId: activity.replyToId, seenVersion },
-        { contentType: CARD, content: body.value },
+        { attachment: { contentType: CARD, content: body.value }, instance: answer.instance },
       );
     }
     return { id, ...answer };
@@ -167,19 +179,25 @@ export class TeamsShim {
     return teamsActivity(persona, { conversationId, thread, serviceUrl: this.serviceUrl }, fields);
   }
 
-  /** POSTs to the bot's `/api/messages`, as the Bot Connector does. */
-  private async forward(activity: Json): Promise<{ status: number; body?: unknown }> {
-    const response = await fetch(`${this.botUrl}/api/messages`, {
+  /** POSTs to the next bot instance's `/api/messages`, as the Bot Connector does. */
+  private async forward(activity: Json): Promise<Answer> {
+    const index = this.turns % this.bots.length;
+    this.turns += 1;
+    const response = await fetch(`${this.bots[index]}/api/messages`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(activity),
     });
+    const answer = {
+      status: response.status,
+      instance: this.bots.length > 1 ? index + 1 : undefined,
+    };
     const text = await response.text();
-    if (!text) return { status: response.status };
+    if (!text) return answer;
     try {
-      return { status: response.status, body: JSON.parse(text) as unknown };
+      return { ...answer, body: JSON.parse(text) as unknown };
     } catch {
-      return { status: response.status, body: text };
+      return { ...answer, body: text };
     }
   }
 }

@@ -70,18 +70,24 @@ export class ConversationStore {
     return this.conversations.get(id)?.kind;
   }
 
-  /** Adds an activity, or replaces the one with its id; each persona's view of it is dropped. */
-  put(conversationId: string, activity: Json): Json {
+  /**
+   * Adds an activity, or replaces the one with its id; each persona's view of it is dropped.
+   * `instance` is the bot instance that sent it, when several run.
+   */
+  put(conversationId: string, activity: Json, instance?: number): Json {
     const conversation = this.conversations.get(conversationId);
     if (!conversation) throw new Error(`Unknown conversation ${conversationId}.`);
     const id = typeof activity.id === 'string' ? activity.id : this.nextId();
     const previous = conversation.activities.get(id);
-    const stored = this.stamp({
-      ...activity,
-      id,
-      timestamp: previous?.timestamp ?? activity.timestamp ?? new Date().toISOString(),
-      conversation: { id: conversationId },
-    });
+    const stored = this.stamp(
+      {
+        ...activity,
+        id,
+        timestamp: previous?.timestamp ?? activity.timestamp ?? new Date().toISOString(),
+        conversation: { id: conversationId },
+      },
+      { instance },
+    );
     conversation.activities.set(id, stored);
     for (const key of [...this.views.keys()]) {
       if (key.endsWith(`\u0000${id}`)) this.views.delete(key);
@@ -105,18 +111,22 @@ export class ConversationStore {
   }
 
   /**
-   * Shows `attachment` instead of the message's own card to one persona. Refused (false) when the
-   * message was updated since `seenVersion`: the bot's newer card wins, and the page refreshes it.
+   * Shows the `attachment` of an invoke's answer (from bot `instance`, when several run) instead
+   * of the message's own card to one persona. Refused (false) when the message was updated since
+   * `seenVersion`: the bot's newer card wins, and the page refreshes it.
    */
   setView(
     persona: string,
     where: { conversationId: string; activityId: string; seenVersion?: number },
-    attachment: Json,
+    answer: { attachment: Json; instance?: number },
   ): boolean {
     const base = this.get(where.conversationId, where.activityId);
     if (!base || (where.seenVersion !== undefined && versionOf(base) !== where.seenVersion))
       return false;
-    const view = this.stamp({ ...base, attachments: [attachment] }, persona);
+    const view = this.stamp(
+      { ...base, attachments: [answer.attachment] },
+      { view: persona, instance: answer.instance },
+    );
     this.views.set(viewKey(persona, where.activityId), view);
     const kind = this.kindOf(where.conversationId) ?? 'personal';
     this.publish({
@@ -149,13 +159,12 @@ export class ConversationStore {
       }));
   }
 
-  private stamp(activity: Json, persona?: string): Json {
+  /** The playground's bookkeeping: a new version, whose own view it is, which instance sent it. */
+  private stamp(activity: Json, meta: { view?: string; instance?: number }): Json {
     this.version += 1;
     const channelData = (activity.channelData ?? {}) as Json;
-    return {
-      ...activity,
-      channelData: { ...channelData, playground: { version: this.version, view: persona } },
-    };
+    const playground = { version: this.version, view: meta.view, instance: meta.instance };
+    return { ...activity, channelData: { ...channelData, playground } };
   }
 }
 

@@ -21,6 +21,8 @@ interface Run {
   page: Page;
   playground: Playground;
   step: number;
+  /** Where this run's screenshots go. */
+  shots: string;
 }
 
 const chat = (page: Page) => page.locator('.webchat-host:not([hidden])');
@@ -57,13 +59,15 @@ async function step(run: Run, name: string, work: () => Promise<void>): Promise<
   try {
     await work();
   } catch (error) {
-    await run.page.screenshot({ path: join(SHOTS, `${label}-FAILED.png`) }).catch(() => undefined);
+    await run.page
+      .screenshot({ path: join(run.shots, `${label}-FAILED.png`) })
+      .catch(() => undefined);
     console.error(`  ✗ ${label}`);
     throw error;
   }
   // Let the last card finish rendering before the picture.
   await run.page.waitForTimeout(250);
-  await run.page.screenshot({ path: join(SHOTS, `${label}.png`) });
+  await run.page.screenshot({ path: join(run.shots, `${label}.png`) });
   console.log(`  ✓ ${label} (${Date.now() - started} ms)`);
 }
 
@@ -167,6 +171,23 @@ async function walk(run: Run): Promise<void> {
   });
 }
 
+/** Two instances: every bot message in both panes says which one sent it, and both answered. */
+async function instancesShown(run: Run): Promise<void> {
+  const { page } = run;
+  await step(run, 'instances-labelled', async () => {
+    const tags = threads(page).locator('.instance-tag');
+    const replies = await threads(page).locator('.post-head').count();
+    if ((await tags.count()) !== replies)
+      throw new Error(`${replies} channel messages, but ${await tags.count()} instance labels.`);
+    const shown = new Set(await tags.allInnerTexts());
+    const chatTags = chat(page).getByText(/^instance [12]$/);
+    await chatTags.first().waitFor();
+    for (const text of await chatTags.allInnerTexts()) shown.add(text);
+    if (!shown.has('instance 1') || !shown.has('instance 2'))
+      throw new Error(`Expected answers from both instances, saw ${[...shown].join(', ')}.`);
+  });
+}
+
 async function launch(profile: string): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -184,36 +205,49 @@ async function launch(profile: string): Promise<BrowserContext> {
   });
 }
 
-async function main(): Promise<void> {
-  const started = Date.now();
-  const tmp = mkdtempSync(join(tmpdir(), 'playground-browser-'));
-  rmSync(SHOTS, { recursive: true, force: true });
-  mkdirSync(SHOTS, { recursive: true });
-  mkdirSync('docs', { recursive: true });
+/** One walk through the page against a playground of `instances` bot instances. */
+async function runWith(instances: number, tmp: string, problems: string[]): Promise<Run> {
   const playground = await startPlayground({
     env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
     port: 0,
     sqlitePath: join(tmp, 'playground.db'),
+    instances,
   });
   let context: BrowserContext | undefined;
-  const problems: string[] = [];
   try {
-    context = await launch(join(tmp, 'profile'));
+    context = await launch(join(tmp, `profile-${instances}`));
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    const run: Run = { page, playground, step: 0 };
-    console.log(`Playground browser test against ${playground.url}`);
+    const shots = instances === 1 ? SHOTS : join(SHOTS, `${instances}-instances`);
+    mkdirSync(shots, { recursive: true });
+    const run: Run = { page, playground, step: 0, shots };
+    console.log(`Playground browser test, ${instances} instance(s), against ${playground.url}`);
     await walk(run);
+    if (instances > 1) await instancesShown(run);
     if (problems.length > 0) throw new Error(problems.join('\n'));
-    const last = join(SHOTS, `${String(run.step).padStart(2, '0')}-approved-and-assigned.png`);
-    copyFileSync(last, DOCS_SHOT);
-    const kb = Math.round(statSync(DOCS_SHOT).size / 1024);
-    console.log(
-      `PASS: playground browser test, ${run.step} steps in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${SHOTS}/, ${DOCS_SHOT} (${kb} KB)`,
-    );
+    return run;
   } finally {
     await context?.close();
     await playground.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const tmp = mkdtempSync(join(tmpdir(), 'playground-browser-'));
+  rmSync(SHOTS, { recursive: true, force: true });
+  mkdirSync('docs', { recursive: true });
+  const problems: string[] = [];
+  try {
+    const run = await runWith(1, tmp, problems);
+    const last = join(SHOTS, `${String(run.step).padStart(2, '0')}-approved-and-assigned.png`);
+    copyFileSync(last, DOCS_SHOT);
+    const two = await runWith(2, tmp, problems);
+    const kb = Math.round(statSync(DOCS_SHOT).size / 1024);
+    console.log(
+      `PASS: playground browser test, ${run.step} steps with one instance and ${two.step} with two in ${((Date.now() - started) / 1000).toFixed(1)} s; screenshots in ${SHOTS}/, ${DOCS_SHOT} (${kb} KB)`,
+    );
+  } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
 }

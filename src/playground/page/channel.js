@@ -1,6 +1,6 @@
 /* global window, AdaptiveCards */
 import { execute, refreshIfListed, withError } from './actions.js';
-import { api, cardOf, h, isNewer, markdown, time } from './dom.js';
+import { api, cardOf, h, instanceLabel, isNewer, markdown, time } from './dom.js';
 import { HOST_CONFIG } from './host-config.js';
 
 /*
@@ -41,6 +41,8 @@ export function createChannel(node, setup, persona) {
       h('span', { class: 'author', text: setup.bot.name }),
       h('span', { class: 'app-tag', text: 'App' }),
       h('time', { text: time(activity.timestamp) }),
+      instanceLabel(activity) &&
+        h('span', { class: 'instance-tag', text: instanceLabel(activity) }),
     ]);
 
   async function act(conversationId, messageId, invoke) {

@@ -1,6 +1,6 @@
 /* global WebChat */
 import { execute, refreshIfListed, withError } from './actions.js';
-import { api, CARD, COLORS, FONT, h, initials, isNewer, markdown } from './dom.js';
+import { api, CARD, COLORS, FONT, h, initials, instanceLabel, isNewer, markdown } from './dom.js';
 import { HOST_CONFIG } from './host-config.js';
 
 /*
@@ -23,11 +23,29 @@ function toSubmit(node, messageId) {
   return { ...rest, type: 'Action.Submit', data: { [MARK]: { verb, data, messageId } } };
 }
 
+/**
+ * Which bot instance sent a message (several instances only), as a last line: a small TextBlock
+ * under a card, a line under a text (Web Chat's activity status shows nothing for bot messages).
+ */
+function labelled(activity, attachments) {
+  const label = instanceLabel(activity);
+  if (!label) return { ...activity, attachments };
+  const line = { type: 'TextBlock', text: label, size: 'Small', isSubtle: true, spacing: 'Small' };
+  const withLine = (card) => ({ ...card, body: [...(card.body || []), line] });
+  return {
+    ...activity,
+    text: activity.text && `${activity.text}\n\n${label}`,
+    attachments: attachments.map((a) =>
+      a.contentType === CARD ? { ...a, content: withLine(a.content) } : a,
+    ),
+  };
+}
+
 function forWebChat(activity) {
   const attachments = (activity.attachments || []).map((a) =>
     a.contentType === CARD ? { ...a, content: toSubmit(a.content, activity.id) } : a,
   );
-  return { ...activity, attachments };
+  return labelled(activity, attachments);
 }
 
 /** A minimal multicast Observable that replays to late subscribers: all Web Chat needs. */

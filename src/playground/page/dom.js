@@ -71,6 +71,12 @@ export const time = (iso, seconds) =>
 /** The playground's bookkeeping on an activity: its version, and whose own view it is. */
 export const meta = (activity) => (activity.channelData && activity.channelData.playground) || {};
 
+/** The bot instance that sent `activity`, when several run: "instance 2"; otherwise empty. */
+export const instanceLabel = (activity) => {
+  const { instance } = meta(activity);
+  return instance ? `instance ${instance}` : '';
+};
+
 /** True when `activity` is a newer version than `previous` (or there is none). */
 export const isNewer = (activity, previous) =>
   !previous || meta(activity).version > meta(previous).version;
