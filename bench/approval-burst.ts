@@ -15,7 +15,14 @@ import { performance } from 'node:perf_hooks';
 import type { AssignmentRequest } from '../src/domain/request';
 import { WELL_KNOWN } from '../src/simulator/seed';
 import { pooled, startPair, verbatim, type Pair } from '../test/instances/two-instances';
-import { endedPerInstance, fenceWaits, maxInWindow, PRODUCTION_TIMINGS } from './burst-records';
+import {
+  endedPerInstance,
+  fenceWaits,
+  maxInWindow,
+  placeToArrival,
+  PRODUCTION_TIMINGS,
+  watchRatePlaces,
+} from './burst-records';
 
 const A = WELL_KNOWN.apps;
 /**
@@ -123,8 +130,8 @@ async function reportRequests(p: Pair, requests: AssignmentRequest[], totalMs: n
   return statuses.get('assigned') ?? 0;
 }
 
-/** The assign calls Intune received, and the most of them in any 20 s. */
-function reportWrites(p: Pair, startedAt: number): number {
+/** The assign calls Intune received, the most of them in any 20 s, and their places' lead. */
+function reportWrites(p: Pair, startedAt: number, places: number[]): number {
   const writes = p.sim.control.writes();
   const byStatus = new Map<number, number>();
   for (const w of writes) byStatus.set(w.status, (byStatus.get(w.status) ?? 0) + 1);
@@ -137,6 +144,13 @@ function reportWrites(p: Pair, startedAt: number): number {
   );
   console.log(
     `most attempts in any 20 s: ${window.count} (limit ${LIMIT}), in the window from ${((window.from - startedAt) / 1000).toFixed(1)} s; ${fenceWaits(p)} waits for another write's fence logged`,
+  );
+  const lead = placeToArrival(
+    places,
+    writes.map((w) => Date.parse(w.at)),
+  );
+  console.log(
+    `${places.length} places taken in the shared write rate (21 s window); from a place to Intune receiving its write: p50 ${lead.p50} ms, longest at least ${lead.max} ms`,
   );
   return window.count;
 }
@@ -160,6 +174,7 @@ async function main(): Promise<void> {
       `two instances, Azurite and the tenant started, ${requests.length} pending requests across ${APPS.length} apps seeded in ${((performance.now() - setup) / 1000).toFixed(1)} s`,
     );
     p.sim.control.clearWrites();
+    const rate = watchRatePlaces(p.azurite.connectionString);
     const [started, startedAt] = [performance.now(), Date.now()];
     const answers = await Promise.all(
       requests.map((r, i) => p.approve(i % 2 === 0 ? p.a : p.b, r)),
@@ -169,8 +184,9 @@ async function main(): Promise<void> {
       `${answers.length} Approve clicks at once, half on each instance: all answered in ${(performance.now() - started).toFixed(0)} ms, ${refused} not 200`,
     );
     const totalMs = await waitForEnds(p, new Set(requests.map((r) => r.id)), started);
+    const places = await rate.stop();
     const assigned = await reportRequests(p, requests, totalMs);
-    const most = reportWrites(p, startedAt);
+    const most = reportWrites(p, startedAt, places);
     console.log('per app:');
     const lost = checkApps(p, before, requests);
     reportInstances(p, requests);

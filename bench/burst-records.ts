@@ -1,3 +1,4 @@
+import { TableClient, TableServiceClient } from '@azure/data-tables';
 import type { Pair } from '../test/instances/two-instances';
 import type { BotProcess } from '../test/support/bot-process';
 
@@ -51,4 +52,48 @@ export function fenceWaits(p: Pair): number {
   const waits = (bot: BotProcess) =>
     bot.lines.filter((line) => line.includes('can no longer land')).length;
   return waits(p.a.bot) + waits(p.b.bot);
+}
+
+/**
+ * Every place taken in the instances' shared write rate (the table entity `rate/intune-writes`,
+ * whose log keeps the last 21 s of them), read every 250 ms while the burst runs.
+ */
+export function watchRatePlaces(connectionString: string) {
+  const options = { allowInsecureConnection: true };
+  const places = new Map<number, number>();
+  let table: TableClient | undefined;
+  const read = async () => {
+    if (!table) {
+      const service = TableServiceClient.fromConnectionString(connectionString, options);
+      for await (const t of service.listTables()) {
+        table = TableClient.fromConnectionString(connectionString, String(t.name), options);
+      }
+    }
+    const entity = await table?.getEntity<{ log: string }>('rate', 'intune-writes');
+    const counts = new Map<number, number>();
+    for (const at of JSON.parse(entity?.log ?? '[]') as number[]) {
+      counts.set(at, (counts.get(at) ?? 0) + 1);
+    }
+    for (const [at, n] of counts) places.set(at, Math.max(n, places.get(at) ?? 0));
+  };
+  const timer = setInterval(() => void read().catch(() => undefined), 250);
+  return {
+    /** Stops watching; the places seen, epoch ms, in order. */
+    async stop(): Promise<number[]> {
+      clearInterval(timer);
+      await read().catch(() => undefined);
+      return [...places].flatMap(([at, n]) => Array<number>(n).fill(at)).sort((a, b) => a - b);
+    },
+  };
+}
+
+/**
+ * From each place taken to its write reaching Intune, matched in order (the i-th place with the
+ * i-th write received); in-order matching gives the smallest possible longest gap, so the real
+ * longest is at least `max`.
+ */
+export function placeToArrival(places: readonly number[], arrivals: readonly number[]) {
+  const sorted = [...arrivals].sort((a, b) => a - b);
+  const gaps = places.map((at, i) => (sorted[i] ?? NaN) - at).sort((a, b) => a - b);
+  return { p50: gaps[Math.floor(gaps.length / 2)] ?? NaN, max: gaps.at(-1) ?? NaN };
 }
