@@ -21,12 +21,23 @@ export interface BotOnStore {
   close(): Promise<void>;
 }
 
+export interface BotOnStoreOptions {
+  /** A store built by the bench; else the storage the `env` configures (`STORAGE=...`). */
+  store?: RequestStore;
+  clock?: Clock;
+  /** Configuration added to the bench's own (e.g. `STORAGE=azure` and its connection string). */
+  env?: Record<string, string>;
+}
+
 /**
- * The real bot on `store`, as production runs it (info-level logs, here discarded), over real
- * HTTP with the simulated tenant and a fake Bot Connector that keeps no archive. Unlike the test
- * harness it keeps no debug log in memory, so the figures are the bot's own.
+ * The real bot, as production runs it (info-level logs, here discarded), over real HTTP with the
+ * simulated tenant and a fake Bot Connector that keeps no archive: on the bench's `store`, or on
+ * the storage `env` configures, built by the composition root as in production (for
+ * `STORAGE=azure`, Blob lease locks and the write rate in the table too). Unlike the test harness
+ * it keeps no debug log in memory, so the figures are the bot's own.
  */
-export async function startBotOnStore(store: RequestStore, clock: Clock): Promise<BotOnStore> {
+export async function startBotOnStore(options: BotOnStoreOptions): Promise<BotOnStore> {
+  const { store, clock } = options;
   const sim = await startSimulator({ tenant: createTenant(), port: 0 });
   const connector = new FakeConnector();
   await connector.start();
@@ -36,6 +47,7 @@ export async function startBotOnStore(store: RequestStore, clock: Clock): Promis
     ALLOWED_TENANT_ID: TENANT_ID,
     APPROVALS_CHANNEL_ID: APPROVALS_CHANNEL.channelId,
     LOG_LEVEL: 'info',
+    ...options.env,
   });
   const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
   const logger = createLogger({ level: 'info', destination: discard });

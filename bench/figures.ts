@@ -1,13 +1,15 @@
 import { performance } from 'node:perf_hooks';
 
+/** The `p` quantile (0-1) of samples sorted in ascending order; NaN for none. */
+export const at = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+
 /** `label: n= p50= p95= max=` of samples in milliseconds. */
 export function summary(label: string, samples: readonly number[]): string {
   const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) =>
-    sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
   const ms = (value: number) => `${value.toFixed(2)} ms`;
   const max = sorted[sorted.length - 1] ?? NaN;
-  return `${label}: n=${samples.length} p50=${ms(at(0.5))} p95=${ms(at(0.95))} max=${ms(max)}`;
+  return `${label}: n=${samples.length} p50=${ms(at(sorted, 0.5))} p95=${ms(at(sorted, 0.95))} max=${ms(max)}`;
 }
 
 export const mb = (bytes: number): string => `${(bytes / 1e6).toFixed(0)} MB`;

@@ -135,7 +135,7 @@ async function main(): Promise<void> {
   console.log(`seeded ${seeded} in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
 
   const { store, lists } = timedStore(path);
-  const bot = await startBotOnStore(store, clock);
+  const bot = await startBotOnStore({ store, clock });
   console.log(`RSS after start: ${mb(process.memoryUsage().rss)} (bot, simulator, connector)`);
   try {
     await timeListTurns(bot, lists);

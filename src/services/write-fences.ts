@@ -11,6 +11,11 @@ export interface WriteFencesOptions {
   now?: () => number;
   /** Waits; resolves false when `signal` aborted the wait. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<boolean>;
+  /**
+   * How often a wait reads the fence again (default 1 s): a fence lifted meanwhile (its write
+   * confirmed) ends the wait then, not at its `landsBy`.
+   */
+  recheckMs?: number;
 }
 
 /** Waits `ms`; resolves false when `signal` aborted the wait first. */
@@ -34,15 +39,18 @@ export function sleepFor(ms: number, signal?: AbortSignal): Promise<boolean> {
  * sender gave up on it (a timeout, a 5xx, a bot killed mid-write). So each attempt is recorded,
  * durably, before it leaves, with the instant after which it can no longer land; and no write to
  * that item is made (by this request or another, in this process or after a restart) until that
- * instant has passed. Only then does a fresh read show what Intune really holds.
+ * instant has passed or the attempt's outcome is known (its fence lifted). Only then does a fresh
+ * read show what Intune really holds.
  */
 export class WriteFences {
   private readonly now: () => number;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<boolean>;
+  private readonly recheckMs: number;
 
   constructor(private readonly options: WriteFencesOptions) {
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? sleepFor;
+    this.recheckMs = options.recheckMs ?? 1000;
   }
 
   /** The fence standing on `item` now (one whose instant has passed no longer stands). */
@@ -52,19 +60,26 @@ export class WriteFences {
   }
 
   /**
-   * Waits until no attempt to `item` can still land; false when `signal` (shutdown) stopped the
-   * wait first. `onWait` hears of each wait, e.g. to log it.
+   * Waits until no attempt to `item` can still land: until the fence's `landsBy`, or until it is
+   * lifted (its outcome known), whichever comes first; a write in flight, of this instance or
+   * another, is usually confirmed within a second, long before its `landsBy`. False when
+   * `signal` (shutdown) stopped the wait first. `onWait` hears of each fence waited for, once,
+   * e.g. to log it.
    */
   async waitUntilLanded(
     item: string,
     signal?: AbortSignal,
     onWait?: (fence: WriteFence) => void,
   ): Promise<boolean> {
+    let heard: WriteFence | undefined;
     for (;;) {
       const fence = await this.standing(item);
       if (!fence) return true;
-      onWait?.(fence);
-      const ms = Date.parse(fence.landsBy) - this.now() + 1;
+      if (fence.requestId !== heard?.requestId || fence.startedAt !== heard.startedAt) {
+        onWait?.(fence);
+        heard = fence;
+      }
+      const ms = Math.min(Date.parse(fence.landsBy) - this.now() + 1, this.recheckMs);
       if (!(await this.sleep(ms, signal))) return false;
     }
   }
