@@ -1,4 +1,10 @@
-import type { DiffLine, FilterRef, Intent, RequestableTarget } from './assignment';
+import type {
+  DiffLine,
+  FilterRef,
+  Intent,
+  RequestableTarget,
+  RequestedAssignment,
+} from './assignment';
 
 /** What can be assigned: a mobile app or a managed device app configuration policy. */
 export type ItemKind = 'app' | 'configPolicy';
@@ -88,6 +94,12 @@ export interface AssignmentRequest {
   targetName?: string;
   intent?: Intent;
   filter?: FilterRef & { name?: string };
+  /**
+   * The other assignments the request asks for, whole (adds and removals), before the one in the
+   * top-level `target` fields (the one the wizard edits). Absent on requests of one target; read
+   * the whole list with `requestedList` (src/domain/request-list).
+   */
+  assignments?: RequestedAssignment[];
   justification?: string;
   /** Present while the request is a draft. */
   draft?: DraftState;

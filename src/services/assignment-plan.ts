@@ -2,7 +2,8 @@ import type { CurrentAssignment, MergeOutcome, RequestedAssignment } from '../do
 import type { FilterNamer } from '../domain/diff-lines';
 import { AppError } from '../domain/errors';
 import { allowedIntents } from '../domain/intents';
-import { mergeAssignment } from '../domain/merge';
+import { mergeAssignments } from '../domain/merge-list';
+import { isRemoval } from '../domain/request-list';
 import type { IntunePort, ItemRef } from './ports/intune';
 
 /** What writing a request would do to its item right now, from a fresh read. */
@@ -15,21 +16,23 @@ export interface AssignmentPlan {
 }
 
 /**
- * Reads the item and its assignments afresh and merges the request in (src/domain/merge): the
- * rules of what may be assigned live here, not in the Graph adapter. An app must exist, be
- * published and take the intent for the target; a policy must exist and takes no intent. The
- * review shows the outcome; the write posts its `next` set.
+ * Reads the item and its assignments afresh and merges the request in (src/domain/merge-list,
+ * one entry or several): the rules of what may be assigned live here, not in the Graph adapter.
+ * An app must exist, be published and take each added entry's intent for its target; a policy must
+ * exist and takes no intent. The review shows the outcome; the write posts its `next` set.
  */
 export async function planAssignment(
   intune: IntunePort,
   item: ItemRef,
-  requested: RequestedAssignment,
+  requested: RequestedAssignment | readonly RequestedAssignment[],
 ): Promise<AssignmentPlan> {
-  const appType = item.kind === 'app' ? await assignableApp(intune, item.id, requested) : '';
-  if (item.kind === 'configPolicy') await existingPolicy(intune, item.id, requested);
+  const list = Array.isArray(requested) ? requested : [requested as RequestedAssignment];
+  const adds = list.filter((r) => !isRemoval(r));
+  const appType = item.kind === 'app' ? await assignableApp(intune, item.id, adds) : '';
+  if (item.kind === 'configPolicy') await existingPolicy(intune, item.id, adds);
   const current = await intune.getAssignments(item);
   const filter = await filterNames(intune, current);
-  return { outcome: mergeAssignment(current, requested, { filter }), current, appType };
+  return { outcome: mergeAssignments(current, list, { filter }), current, appType };
 }
 
 /**
@@ -54,7 +57,7 @@ async function filterNames(
 async function assignableApp(
   intune: IntunePort,
   id: string,
-  requested: RequestedAssignment,
+  adds: readonly RequestedAssignment[],
 ): Promise<string> {
   const app = await intune.getApp(id);
   if (!app) throw new AppError('not-found', 'The app no longer exists in Intune.');
@@ -64,12 +67,14 @@ async function assignableApp(
       `${app.name} is not published in Intune, so it cannot be assigned.`,
     );
   }
-  const intent = requested.intent;
-  if (!intent || !allowedIntents(app.appType, requested.target).includes(intent)) {
-    throw new AppError(
-      'invalid-request',
-      `The intent ${intent ?? '(none)'} is not valid for ${app.name} and ${requested.targetName}.`,
-    );
+  for (const requested of adds) {
+    const intent = requested.intent;
+    if (!intent || !allowedIntents(app.appType, requested.target).includes(intent)) {
+      throw new AppError(
+        'invalid-request',
+        `The intent ${intent ?? '(none)'} is not valid for ${app.name} and ${requested.targetName}.`,
+      );
+    }
   }
   return app.appType;
 }
@@ -77,9 +82,9 @@ async function assignableApp(
 async function existingPolicy(
   intune: IntunePort,
   id: string,
-  requested: RequestedAssignment,
+  adds: readonly RequestedAssignment[],
 ): Promise<void> {
-  if (requested.intent) {
+  if (adds.some((requested) => requested.intent)) {
     throw new AppError('invalid-request', 'App configuration policies take no intent.');
   }
   if (!(await intune.getConfigPolicy(id))) {
