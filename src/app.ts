@@ -154,6 +154,10 @@ export function createApp(options: AppOptions): App {
   });
   const wizardView: WizardViewDeps = {
     listFilters: () => graph.intune.listAssignmentFilters(),
+    removable: async (draft) => {
+      const found = await services.wizard.removable(draft);
+      return found.ok ? found.value : [];
+    },
     justificationMax: config.JUSTIFICATION_MAX_LENGTH,
   };
   const commands: CommandHandler = new CommandHandler({

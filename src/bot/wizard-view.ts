@@ -7,11 +7,13 @@ import {
 } from '../cards';
 import { allowedIntents } from '../domain/intents';
 import type { AssignmentRequest } from '../domain/request';
-import type { ItemSearchResult } from '../services';
+import type { ItemSearchResult, RemovableAssignment } from '../services';
 import type { AssignmentFilterSummary } from '../services/ports/intune';
 
 export interface WizardViewDeps {
   listFilters: () => Promise<AssignmentFilterSummary[]>;
+  /** The item's current assignments the draft may still ask to remove (none when absent). */
+  removable?: (draft: AssignmentRequest) => Promise<RemovableAssignment[]>;
   justificationMax: number;
 }
 
@@ -69,8 +71,13 @@ export async function renderWizard(
     const excluded = draft.target.kind === 'group' && draft.target.exclude;
     filters = excluded ? [] : filtersFor(await deps.listFilters(), draft.item.platform);
   }
+  const removable =
+    (step === 'target' || step === 'review') && deps.removable
+      ? (await deps.removable(draft)).map((r) => ({ title: r.label, value: r.key }))
+      : undefined;
   return wizardCard(draft, {
     caps: view.caps,
+    removable,
     results: view.results,
     intents,
     filters,

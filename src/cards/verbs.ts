@@ -10,6 +10,8 @@ export const VERBS = {
   wizardTargetSearch: 'wizard.targetSearch',
   wizardIntent: 'wizard.intent',
   wizardJustification: 'wizard.justification',
+  wizardAddTarget: 'wizard.addTarget',
+  wizardRemove: 'wizard.remove',
   wizardBack: 'wizard.back',
   wizardSubmit: 'wizard.submit',
   wizardDiscard: 'wizard.discard',

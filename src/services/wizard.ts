@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mayRequest } from '../domain/approval-policy';
+import { listConflict } from '../domain/request-list';
 import type { AssignmentRequest, ItemKind, WizardStep } from '../domain/request';
 import { assertTenant, personOf, type Actor } from './actor';
 import { clearedAfter, DraftEditor, stepAfter, stepBefore, type Draft } from './draft-editor';
@@ -17,8 +18,10 @@ import {
   type IntentChoice,
   type TargetChoice,
 } from './wizard-choices';
+import { WizardTargets, type RemovableAssignment } from './wizard-targets';
 
 export type { IntentChoice, TargetChoice } from './wizard-choices';
+export type { RemovableAssignment } from './wizard-targets';
 
 /** One search result of the item step, for apps and configuration policies alike. */
 export interface ItemSearchResult {
@@ -47,10 +50,12 @@ type Changes = Partial<AssignmentRequest>;
 export class Wizard {
   private readonly editor: DraftEditor;
   private readonly review: DraftReview;
+  private readonly targets: WizardTargets;
 
   constructor(private readonly options: ServiceOptions) {
     this.editor = new DraftEditor(options);
     this.review = new DraftReview(options, this.editor);
+    this.targets = new WizardTargets(options, this.editor);
   }
 
   /** Starts a draft for an allowed requester, at the kind step. */
@@ -104,6 +109,8 @@ export class Wizard {
   ): Promise<Result<AssignmentRequest>> {
     return this.step(draftId, actor, 'target', async (draft) => {
       const { target, targetName } = await resolveTarget(this.options.directory, choice);
+      const conflict = listConflict(draft.assignments ?? [], { target, targetName });
+      if (conflict !== undefined) throw new Refusal('target-conflict', conflict);
       const changed = JSON.stringify(draft.target) !== JSON.stringify(target);
       return { ...(changed ? clearedAfter('target') : {}), target, targetName };
     });
@@ -121,6 +128,21 @@ export class Wizard {
       const filter = await resolveFilter(this.options.intune, target, choice);
       return { ...clearedAfter('intent'), intent, filter };
     });
+  }
+
+  /** From the review: keeps this target in the request and asks for another (see WizardTargets). */
+  addAnotherTarget(draftId: string, actor: Actor): Promise<Result<AssignmentRequest>> {
+    return attempt(() => this.targets.addAnother(draftId, actor));
+  }
+
+  /** Adds the removal of the item's current assignment `key` names (see WizardTargets). */
+  removeAssignment(draftId: string, actor: Actor, key: string): Promise<Result<AssignmentRequest>> {
+    return attempt(() => this.targets.remove(draftId, actor, key));
+  }
+
+  /** The item's current assignments a draft may still ask to remove, by name. */
+  removable(draft: AssignmentRequest): Promise<Result<RemovableAssignment[]>> {
+    return attempt(() => this.targets.removable(draft));
   }
 
   setJustification(draftId: string, actor: Actor, text: string): Promise<Result<Draft>> {
@@ -151,7 +173,9 @@ export class Wizard {
     return attempt(async () => {
       const draft = await this.editor.open(draftId, actor);
       if (draft.draft.step === 'kind') return draft;
-      const step = stepBefore(draft.draft.step);
+      // A request of removals only has no intent step to go back to.
+      const onlyRemovals = draft.draft.step === 'justification' && draft.target === undefined;
+      const step = onlyRemovals ? 'target' : stepBefore(draft.draft.step);
       return this.editor.save(draft, {
         diff: undefined,
         kept: undefined,

@@ -1,4 +1,5 @@
 import type { AssignmentRequest } from '../../domain/request';
+import { entryFacts } from './targets';
 import { filterLabel, intentLabel, itemLabel, kindLabel, requestTargetLabel } from './labels';
 
 /** A title/value row of a FactSet. */
@@ -19,6 +20,8 @@ export function chosenFacts(draft: AssignmentRequest): Fact[] {
   const kind = draft.draft?.kind ?? draft.item?.kind;
   if (kind !== undefined) facts.push({ title: 'Kind', value: kindLabel(kind) });
   if (draft.item !== undefined) facts.push({ title: 'Item', value: itemLabel(draft.item) });
+  // The targets already in the request, then the one being chosen.
+  facts.push(...entryFacts(draft.assignments ?? []));
   if (draft.target !== undefined) facts.push({ title: 'Target', value: requestTargetLabel(draft) });
   if (draft.intent !== undefined) facts.push({ title: 'Intent', value: intentLabel(draft.intent) });
   if (draft.filter !== undefined || PAST_INTENT.has(draft.draft?.step ?? '')) {
