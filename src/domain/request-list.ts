@@ -69,3 +69,13 @@ export function conflictWithin(list: readonly RequestedAssignment[]): string | u
   }
   return undefined;
 }
+
+/**
+ * A request's targets in one line, e.g. `Sales, Marketing, Exclude Contractors` or
+ * `remove Exclude Contractors`: for messages that name what a request does.
+ */
+export function targetsSummary(request: AssignmentRequest): string {
+  return requestedList(request)
+    .map((r) => (isRemoval(r) ? `remove ${entryLabel(r)}` : entryLabel(r)))
+    .join(', ');
+}

@@ -108,7 +108,9 @@ export class WizardTargets {
     if (wanted === '') throw new Refusal('invalid-request', 'Choose the assignment to remove.');
     if (!KEY.test(wanted)) throw new Refusal('invalid-request', NOT_LISTED);
     const current = await this.options.intune.getAssignments(itemRefOf(draft));
-    const found = current.find((a) => assignmentKey(a.target) === wanted.toLowerCase());
+    const found = current.find(
+      (a) => assignmentKey(a.target)?.toLowerCase() === wanted.toLowerCase(),
+    );
     if (found === undefined) {
       const item = draft.item?.name ?? 'the item';
       throw new Refusal('not-found', `That assignment is no longer on ${item}; choose one again.`);

@@ -1,6 +1,6 @@
 import type { AssignmentRequest } from '../../domain/request';
 import { entryFacts } from './targets';
-import { filterLabel, intentLabel, itemLabel, kindLabel, requestTargetLabel } from './labels';
+import { filterLabel, intentLabel, itemLabel, kindLabel, targetLabel } from './labels';
 
 /** A title/value row of a FactSet. */
 export interface Fact {
@@ -22,7 +22,9 @@ export function chosenFacts(draft: AssignmentRequest): Fact[] {
   if (draft.item !== undefined) facts.push({ title: 'Item', value: itemLabel(draft.item) });
   // The targets already in the request, then the one being chosen.
   facts.push(...entryFacts(draft.assignments ?? []));
-  if (draft.target !== undefined) facts.push({ title: 'Target', value: requestTargetLabel(draft) });
+  if (draft.target !== undefined) {
+    facts.push({ title: 'Target', value: targetLabel(draft.target, draft.targetName) });
+  }
   if (draft.intent !== undefined) facts.push({ title: 'Intent', value: intentLabel(draft.intent) });
   if (draft.filter !== undefined || PAST_INTENT.has(draft.draft?.step ?? '')) {
     facts.push({ title: 'Filter', value: filterLabel(draft.filter) });
