@@ -19,7 +19,7 @@ export const postedOf = (write: RecordedWrite): Record<string, unknown>[] =>
   (write.body as { mobileAppAssignments: Record<string, unknown>[] }).mobileAppAssignments;
 
 /** The group id of an assignment's target, or its type for All users / All devices. */
-export function targetOf(a: GraphObject): string {
+export function targetOf(a: Record<string, unknown>): string {
   const target = a.target as { '@odata.type'?: string; groupId?: string };
   const type = String(target['@odata.type']).replace('#microsoft.graph.', '');
   return target.groupId ? `${type}:${target.groupId}` : type;
