@@ -1,7 +1,15 @@
 import { WELL_KNOWN } from '../../src/simulator/seed';
 import { KIOSK_FILTER_ID } from '../../src/simulator/seed/well-known';
 import { actionsOf, cardText } from '../support/bot-harness';
-import { currentCard, dmTexts, statusOf, threadReplies, useBot } from '../support/e2e';
+import {
+  appliedWrites,
+  clickInThread,
+  currentCard,
+  dmTexts,
+  statusOf,
+  threadReplies,
+  useBot,
+} from '../support/e2e';
 import {
   appAssignments,
   approve,
@@ -124,6 +132,39 @@ describe('asking to remove an existing assignment', () => {
     expect(threadReplies(h, req.thread)).toContain(
       `${req.displayId}: Zoom Workplace was already as requested (nothing left to remove or add); nothing was changed in Intune.`,
     );
+  });
+
+  test('a removal that would now empty the item, which its review did not say, fails without writing', async () => {
+    const h = bot();
+    const wizard = await wizardForApp(h, ZOOM);
+    await wizard.step('wizard.remove', { removeKey: `exclude:${G.engineering}` });
+    const review = cardText(await wizard.step('wizard.justification', JUSTIFICATION));
+    expect(review).toContain('3 existing assignments are kept as they are.');
+    const req = await submitted(h, wizard);
+    const onlyEngineering = appAssignments(h, ZOOM).filter(
+      (a) => targetOf(a) === `exclusionGroupAssignmentTarget:${G.engineering}`,
+    );
+    h.sim.control.tenant().appAssignments.set(ZOOM, structuredClone(onlyEngineering));
+
+    const writes = await approve(h, wizard, req.thread);
+
+    expect(writes).toEqual([]);
+    expect(appAssignments(h, ZOOM)).toEqual(onlyEngineering);
+    expect(await statusOf(h, wizard.draftId)).toBe('failed');
+    expect(threadReplies(h, req.thread)).toContainEqual(
+      expect.stringContaining('After this change the item would now have no assignments'),
+    );
+    expect(cardText(currentCard(h, req.thread.rootId))).toContain(
+      'After this change the app has no assignments.',
+    );
+
+    await clickInThread(h, h.users.approver2, 'request.retry', {
+      requestId: wizard.draftId,
+      thread: req.thread,
+    });
+    await h.settle();
+    expect(appliedWrites(h).map((w) => w.body)).toEqual([{ mobileAppAssignments: [] }]);
+    expect(await statusOf(h, wizard.draftId)).toBe('assigned');
   });
 
   test('a forged or stale removal gets a clear answer on the wizard and changes nothing', async () => {
