@@ -71,8 +71,9 @@ export async function renderWizard(
     const excluded = draft.target.kind === 'group' && draft.target.exclude;
     filters = excluded ? [] : filtersFor(await deps.listFilters(), draft.item.platform);
   }
+  // A refused answer is shown again without another Graph read: the picker waits for a good one.
   const removable =
-    (step === 'target' || step === 'review') && deps.removable
+    (step === 'target' || step === 'review') && deps.removable && view.error === undefined
       ? (await deps.removable(draft)).map((r) => ({ title: r.label, value: r.key }))
       : undefined;
   return wizardCard(draft, {
