@@ -19,6 +19,7 @@ import {
   targetOf,
   wizardForApp,
 } from '../support/target-list';
+import { openWizard } from '../support/wizard-session';
 
 const ZOOM = WELL_KNOWN.apps.win32;
 const G = WELL_KNOWN.groups;
@@ -107,6 +108,30 @@ describe('asking to remove an existing assignment', () => {
     expect(writes[0]!.body).toEqual({ mobileAppAssignments: [] });
     expect(appAssignments(h, app)).toEqual([]);
     expect(cardText(currentCard(h, req.thread.rootId))).toContain('Assigned');
+  });
+
+  test("removing an app configuration policy's only assignment posts its empty set on the cast path", async () => {
+    const h = bot();
+    const policy = WELL_KNOWN.configPolicies.ios;
+    const wizard = await openWizard(h);
+    await wizard.step('wizard.kind', { kind: 'configPolicy' });
+    const target = cardText(await wizard.step('wizard.item', { itemId: policy }));
+    expect(target).toContain('Sales');
+    await wizard.step('wizard.remove', { removeKey: `include:${G.sales}` });
+    const review = cardText(await wizard.step('wizard.justification', JUSTIFICATION));
+    expect(review).toContain('- Sales');
+    expect(review).toContain('After this change the policy has no assignments.');
+    const req = await submitted(h, wizard);
+    const writes = await approve(h, wizard, req.thread);
+
+    expect(writes.map((w) => [w.path, w.body])).toEqual([
+      [
+        `/deviceAppManagement/mobileAppConfigurations/${policy}/microsoft.graph.managedDeviceMobileAppConfiguration/assign`,
+        { assignments: [] },
+      ],
+    ]);
+    expect(h.sim.control.tenant().configAssignments.get(policy) ?? []).toEqual([]);
+    expect(await statusOf(h, wizard.draftId)).toBe('assigned');
   });
 
   test('an assignment removed in Intune before the approval ends as already done, with no write', async () => {
