@@ -1,6 +1,13 @@
 import { WELL_KNOWN } from '../../src/simulator/seed';
 import { actionsOf, cardText } from '../support/bot-harness';
-import { dmTexts, statusOf, threadReplies, useBot } from '../support/e2e';
+import {
+  clickInThread,
+  dmTexts,
+  eventually,
+  statusOf,
+  threadReplies,
+  useBot,
+} from '../support/e2e';
 import {
   appAssignments,
   approve,
@@ -119,6 +126,44 @@ describe('one request with several targets', () => {
     const after = appAssignments(h, ZOOM);
     expect(after.slice(0, 3)).toEqual(others);
     expect(after).toHaveLength(5);
+  });
+
+  test('a removal and an add held by Intune Multi Admin Approval are replayed as the one identical write', async () => {
+    const h = bot();
+    h.sim.control.settings({ multiAdminApproval: true });
+    const before = appAssignments(h, ZOOM);
+    const wizard = await wizardForApp(h, ZOOM);
+    await addGroup(wizard, G.sales);
+    await wizard.step('wizard.remove', { removeKey: `exclude:${G.engineering}` });
+    await wizard.step('wizard.justification', WHY);
+    const req = await submitted(h, wizard);
+
+    await clickInThread(h, h.users.approver1, 'request.approve', {
+      requestId: wizard.draftId,
+      thread: req.thread,
+    });
+    await eventually(
+      async () => (await statusOf(h, wizard.draftId)) === 'awaiting-intune-approval',
+      'the write to be held',
+    );
+    const code = String((await h.app.store.get(wizard.draftId))?.outcome?.approvalCode);
+    expect(appAssignments(h, ZOOM)).toEqual(before);
+    h.sim.control.decideApproval(code, 'approve');
+    await eventually(async () => (await statusOf(h, wizard.draftId)) === 'assigned', 'the replay');
+    await h.settle();
+
+    const [held, replayed] = h.sim.control.writes();
+    expect(replayed?.body).toEqual(held?.body);
+    expect(replayed?.headers['x-msft-approval-code']).toBe(code);
+    const others = before.filter(
+      (a) => targetOf(a) !== `exclusionGroupAssignmentTarget:${G.engineering}`,
+    );
+    const after = appAssignments(h, ZOOM);
+    expect(after.slice(0, 3)).toEqual(others);
+    expect(after.map(targetOf)).toEqual([
+      ...others.map(targetOf),
+      `groupAssignmentTarget:${G.sales}`,
+    ]);
   });
 
   test('the same group twice, or included and excluded, is refused at the wizard and changes nothing', async () => {
