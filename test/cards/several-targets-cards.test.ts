@@ -98,6 +98,21 @@ describe.each(STYLES)('cards of several targets and removals (%o)', (caps) => {
     expect(text).not.toContain('Include Sales');
   });
 
+  test('a review whose removal is already gone says there is nothing to change, with no Submit', () => {
+    const gone = reviewOf(
+      {
+        assignments: [CONTRACTORS],
+        target: undefined,
+        diff: [
+          { kind: 'unchanged', text: '= Exclude Contractors is not assigned; nothing to remove' },
+        ],
+      },
+      caps,
+    );
+    expect(cardText(gone)).toContain('what it removes is not assigned');
+    expect(allActions(gone).map(verbOf)).not.toContain('wizard.submit');
+  });
+
   test('the request card shows every target of a request with several', () => {
     const request = makeRequest({
       assignments: [CONTRACTORS, MARKETING],
