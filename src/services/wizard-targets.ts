@@ -67,18 +67,18 @@ export class WizardTargets {
   }
 
   /**
-   * Adds the removal of the current assignment `key` names, then asks for the justification. At
-   * the target or intent step the target being chosen gives way to the removal.
+   * Adds the removal of the current assignment `key` names, then asks for the justification. A
+   * target chosen without its intent yet gives way to the removal; a complete one stays.
    */
   async remove(draftId: string, actor: Actor, key: string): Promise<Draft> {
     const draft = await this.editor.open(draftId, actor, 'target');
     const entry = await this.editor.within(draft, () => this.removal(draft, key));
-    const editing = draft.draft.step === 'target' || draft.draft.step === 'intent';
-    const kept = editing ? { ...draft, ...withoutEdited() } : draft;
+    const complete = draft.item?.kind !== 'app' || draft.intent !== undefined;
+    const kept = complete ? draft : { ...draft, ...withoutEdited() };
     const conflict = listConflict(requestedList(kept), entry);
     if (conflict !== undefined) throw new Refusal('target-conflict', conflict, draft);
     return this.editor.save(draft, {
-      ...(editing ? withoutEdited() : { diff: undefined, kept: undefined }),
+      ...(complete ? { diff: undefined, kept: undefined } : withoutEdited()),
       assignments: [...(draft.assignments ?? []), entry],
       draft: { ...draft.draft, step: 'justification' },
     });
