@@ -1,11 +1,13 @@
 import { WELL_KNOWN } from '../../src/simulator/seed';
 import { KIOSK_FILTER_ID } from '../../src/simulator/seed/well-known';
-import { actionsOf, cardText } from '../support/bot-harness';
+import { allObjects } from '../cards/card-checks';
+import { actionsOf, cardOf, cardText } from '../support/bot-harness';
 import {
   appliedWrites,
   clickInThread,
   currentCard,
   dmTexts,
+  personalChat,
   statusOf,
   threadReplies,
   useBot,
@@ -208,6 +210,36 @@ describe('asking to remove an existing assignment', () => {
 
     expect(await h.app.store.get(wizard.draftId)).toEqual(before);
     expect(h.sim.control.writes()).toEqual([]);
+  });
+
+  test('in Web Chat (Action.Submit) the removal picker works the same, its value taken from the card', async () => {
+    const h = bot();
+    const me = h.users.requester;
+    await h.teams.sayIn(me, 'assign');
+    const first = h.connector.calls.find((c) => c.conversationId === personalChat(me) && cardOf(c));
+    const replyToId = first!.answeredId!;
+    const requestId = String(
+      actionsOf(cardOf(first)).find((a) => a.verb === 'wizard.kind')?.data?.requestId,
+    );
+    const step = async (verb: string, inputs: Record<string, unknown> = {}) => {
+      const before = h.connector.calls.length;
+      await h.teams.submit(me, { verb, requestId, ...inputs }, { replyToId });
+      return cardOf(h.connector.calls.slice(before).find((c) => c.kind === 'update'))!;
+    };
+    await step('wizard.kind', { kind: 'app' });
+    const target = await step('wizard.item', { itemId: ZOOM });
+    const picker = allObjects(target).find((o) => o.id === 'removeKey');
+    const choices = (picker?.choices ?? []) as { title: string; value: string }[];
+    const engineering = choices.find((c) => c.title === 'Exclude Engineering (required)');
+    expect(engineering).toBeDefined();
+    expect(actionsOf(target).find((a) => a.title === 'Remove this assignment')?.data).toEqual({
+      verb: 'wizard.remove',
+      requestId,
+    });
+
+    await step('wizard.remove', { removeKey: engineering!.value });
+    const review = cardText(await step('wizard.justification', JUSTIFICATION));
+    expect(review).toContain('- Exclude Engineering (required)');
   });
 
   test('a request of removals only goes back from the justification to the target step', async () => {
