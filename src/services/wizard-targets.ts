@@ -84,14 +84,19 @@ export class WizardTargets {
     });
   }
 
-  /** The item's current assignments the draft does not name yet, by name, to offer for removal. */
+  /**
+   * The item's current assignments the draft does not name yet (none from a policy set, which the
+   * bot never removes), by name, to offer for removal.
+   */
   async removable(draft: AssignmentRequest): Promise<RemovableAssignment[]> {
     if (draft.item === undefined) return [];
     const listed = requestedList(draft);
     const current = await this.options.intune.getAssignments(itemRefOf(draft));
     const open = current.filter(
       (a) =>
-        assignmentKey(a.target) !== undefined && !listed.some((r) => sameSlot(a.target, r.target)),
+        assignmentKey(a.target) !== undefined &&
+        !a.fromPolicySet &&
+        !listed.some((r) => sameSlot(a.target, r.target)),
     );
     const names = await filterNamer(this.options.intune, open);
     return Promise.all(
