@@ -48,6 +48,16 @@ describe('app configuration policies for managed apps through the Intune port (b
     expect(await h.graph.intune.searchConfigPolicies('Managed apps settings')).toEqual([]);
   });
 
+  test('an OEMConfig profile is listed with the managed device policies, labelled Android (OEMConfig)', async () => {
+    const [oem] = await h.graph.intune.searchConfigPolicies('Zebra OEMConfig');
+    expect(oem).toMatchObject({
+      id: WELL_KNOWN.configPolicies.oemConfig,
+      platform: 'Android (OEMConfig)',
+      assignmentCount: 1,
+    });
+    expect(await h.graph.intune.searchManagedAppConfigs('Zebra')).toEqual([]);
+  });
+
   test('the assignments read map to an include and an exclusion, each keeping Graph’s object', async () => {
     const current = await h.graph.intune.getAssignments(ITEM);
     expect(current.map((a) => a.target)).toEqual([

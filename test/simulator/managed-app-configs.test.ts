@@ -1,4 +1,5 @@
 import { validateAgainstGraphSchema } from '../../src/simulator/graph-schemas';
+import { createTenant, WELL_KNOWN } from '../../src/simulator/seed';
 import { TINY_MANAGED_APP_CONFIGS as M } from '../fixtures/tiny-managed-app-configs';
 import { TINY } from '../fixtures/tiny-tenant';
 import {
@@ -160,5 +161,51 @@ describe('app configuration policies for managed apps', () => {
     expect(sim().control.writes()).toEqual([
       expect.objectContaining({ path: `/${BASE}/${M.edge}/assign`, status: 204 }),
     ]);
+  });
+});
+
+describe('the seeded tenant’s app configuration policies for managed apps', () => {
+  const tenant = createTenant();
+  const W = WELL_KNOWN.managedAppConfigs;
+
+  test('Outlook includes Sales and excludes Pilot users, Teams includes Marketing, Edge has none', () => {
+    const targets = (id: string) =>
+      (tenant.managedAppConfigAssignments.get(id) ?? []).map((a) => a.target);
+    expect(targets(W.outlook)).toEqual([
+      expect.objectContaining({ groupId: WELL_KNOWN.groups.sales }),
+      expect.objectContaining({
+        '@odata.type': '#microsoft.graph.exclusionGroupAssignmentTarget',
+        groupId: WELL_KNOWN.groups.pilotUsers,
+      }),
+    ]);
+    expect(targets(W.teams)).toEqual([
+      expect.objectContaining({ groupId: WELL_KNOWN.groups.marketing }),
+    ]);
+    expect(targets(W.edge)).toEqual([]);
+    expect(tenant.managedAppConfigs.length).toBeGreaterThan(3);
+  });
+
+  test('every seeded set is a valid beta assign body on existing groups, never All users or All devices', () => {
+    const groups = new Set(tenant.groups.map((g) => g.id));
+    for (const [, assignments] of tenant.managedAppConfigAssignments) {
+      expect(
+        validateAgainstGraphSchema('beta', 'targetedManagedAppConfiguration_assign_request', {
+          assignments,
+        }).errors,
+      ).toEqual([]);
+      for (const a of assignments) {
+        expect(groups.has(String((a.target as { groupId?: string }).groupId))).toBe(true);
+      }
+    }
+  });
+
+  test('an OEMConfig profile is seeded among the managed device policies, marked as one', () => {
+    expect(
+      tenant.configPolicies.find((p) => p.id === WELL_KNOWN.configPolicies.oemConfig),
+    ).toMatchObject({
+      '@odata.type': '#microsoft.graph.androidManagedStoreAppConfiguration',
+      displayName: 'Zebra OEMConfig - Warehouse scanners',
+      appSupportsOemConfig: true,
+    });
   });
 });

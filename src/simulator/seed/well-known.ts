@@ -28,6 +28,8 @@ export const WELL_KNOWN = {
     ios: 'b5d33c30-b70b-4754-a01b-a145058c484f',
     /** "Teams Android - Org allowed accounts", no assignments. */
     android: '63c59186-caa9-4ae3-bab3-153bf4f1d850',
+    /** "Zebra OEMConfig - Warehouse scanners": an OEMConfig profile, one group assignment. */
+    oemConfig: '5b0f7a3e-2c4d-4e6f-8a1b-3c5d7e9f0a2b',
   },
   managedAppConfigs: {
     /** "Outlook - Managed apps settings": includes Sales, excludes Pilot users. */
