@@ -212,6 +212,29 @@ describe('an app configuration policy for managed apps, requested in Teams', () 
     expect(stored?.draft?.step).toBe('justification');
   });
 
+  test('an unknown kind, a malformed id and a managed device policy offered as a managed-apps one are refused, changing nothing', async () => {
+    const h = bot();
+    const click = await startWizard(h);
+    const unknown = await click('wizard.kind', { kind: 'deviceConfiguration' });
+    expect(cardText(unknown)).toContain('Choose a mobile app or an app configuration policy.');
+    expect(cardText(unknown)).toContain('What do you want to assign?');
+
+    await click('wizard.kind', { kind: 'managedAppConfig' });
+    const malformed = await click('wizard.item', { itemId: '../mobileApps' });
+    expect(cardText(malformed)).toContain(
+      'That is not an app configuration policy id; search for the policy again.',
+    );
+    const wrongKind = await click('wizard.item', { itemId: WELL_KNOWN.configPolicies.ios });
+    expect(cardText(wrongKind)).toContain(
+      'That app configuration policy no longer exists in Intune.',
+    );
+    const requestId = String(actionsOf(wrongKind)[0]?.data?.requestId);
+    const stored = await h.app.store.get(requestId);
+    expect(stored?.item).toBeUndefined();
+    expect(stored?.draft).toMatchObject({ step: 'item', kind: 'managedAppConfig' });
+    expect(h.sim.control.writes()).toEqual([]);
+  });
+
   test('typing in the policy picker lists managed-app policies with their platforms and assignment counts', async () => {
     const h = bot();
     const answer = await h.teams.search(h.users.requester, 'managedAppConfigs', 'Outlook');
