@@ -7,6 +7,8 @@ import {
   clickInThread,
   currentCard,
   dmTexts,
+  eventually,
+  statusOf,
   submitRequest,
   threadReplies,
   useBot,
@@ -210,6 +212,41 @@ describe('an app configuration policy for managed apps, requested in Teams', () 
     const stored = await h.app.store.get(String(actionsOf(intent)[0]?.data?.requestId));
     expect([stored?.intent, stored?.filter]).toEqual([undefined, undefined]);
     expect(stored?.draft?.step).toBe('justification');
+  });
+
+  test('under Multi Admin Approval the write waits for an Intune administrator, then the identical full set is replayed once', async () => {
+    const h = bot();
+    h.sim.control.settings({ multiAdminApproval: true });
+    const before = structuredClone(assignmentsOf(h, OUTLOOK));
+    const req = await submitRequest(
+      h,
+      outlookTo({ type: 'group', groupId: WELL_KNOWN.groups.marketing }),
+    );
+    await clickInThread(h, h.users.approver1, 'request.approve', req);
+    await eventually(
+      async () => (await statusOf(h, req.requestId)) === 'awaiting-intune-approval',
+      'the request to wait for Intune',
+    );
+    const code = String((await h.app.store.get(req.requestId))?.outcome?.approvalCode);
+    await eventually(
+      () => threadReplies(h, req.thread).some((t) => t.includes(code)),
+      'the thread to say so',
+    );
+    expect(assignmentsOf(h, OUTLOOK)).toEqual(before);
+
+    h.sim.control.decideApproval(code, 'approve');
+    await eventually(
+      async () => (await statusOf(h, req.requestId)) === 'assigned',
+      'the replay after the Intune approval',
+    );
+    await h.settle();
+    const [held, replayed] = h.sim.control.writes();
+    expect(held?.status).toBe(403);
+    expect(replayed).toMatchObject({ status: 204, path: ASSIGN_PATH, body: held?.body });
+    expect(replayed?.headers['x-msft-approval-code']).toBe(code);
+    expect(assignmentsOf(h, OUTLOOK).slice(0, 2)).toEqual(before);
+    expect(assignmentsOf(h, OUTLOOK)).toHaveLength(3);
+    expect(cardText(currentCard(h, req.thread.rootId))).toMatch(/Assigned/);
   });
 
   test('an unknown kind, a malformed id and a managed device policy offered as a managed-apps one are refused, changing nothing', async () => {
