@@ -8,8 +8,10 @@ import {
   currentCard,
   dmTexts,
   eventually,
+  personalChat,
   statusOf,
   submitRequest,
+  threadOf,
   threadReplies,
   useBot,
 } from '../support/e2e';
@@ -284,5 +286,56 @@ describe('an app configuration policy for managed apps, requested in Teams', () 
     const policies = await h.teams.search(h.users.requester, 'configPolicies', 'Outlook');
     const values = (policies.body as { value: { results: { value: string }[] } }).value.results;
     expect(values.map((r) => r.value)).not.toContain(OUTLOOK);
+  });
+});
+
+describe('an app configuration policy for managed apps, requested in Web Chat (Action.Submit)', () => {
+  const bot = useBot();
+
+  test('I search for the Teams managed-apps policy in a search box, include Sales, and it is assigned after approval', async () => {
+    const h = bot();
+    const me = h.users.requester;
+    await h.teams.sayIn(me, 'assign');
+    const first = h.connector.calls.find((c) => c.conversationId === personalChat(me) && cardOf(c));
+    const replyToId = first!.answeredId!;
+    const kindAction = actionsOf(cardOf(first)).find((a) => a.verb === 'wizard.kind');
+    const requestId = String(kindAction?.data?.requestId);
+    const step = async (verb: string, inputs: Record<string, unknown> = {}) => {
+      const before = h.connector.calls.length;
+      await h.teams.submit(me, { verb, requestId, ...inputs }, { replyToId });
+      const update = h.connector.calls.slice(before).find((c) => c.kind === 'update');
+      return cardOf(update)!;
+    };
+
+    await step('wizard.kind', { kind: 'managedAppConfig' });
+    const found = await step('wizard.search', { query: 'Teams' });
+    expect(cardText(found)).toContain(
+      'Teams - Org allowed accounts (managed apps) — iOS/iPadOS, Android · 1 assignment',
+    );
+    expect(cardText(found)).not.toContain('Teams Android - Org allowed accounts');
+    const nothing = await step('wizard.search', { query: 'no policy is called this' });
+    expect(cardText(nothing)).toMatch(
+      /No app configuration policy for managed apps matches "no policy is called this"/,
+    );
+    const target = await step('wizard.item', { itemId: WELL_KNOWN.managedAppConfigs.teams });
+    expect(choiceTitles(target, 'targetType')).toEqual(['A group']);
+    await step('wizard.target', { targetType: 'group', groupId: WELL_KNOWN.groups.sales });
+    const review = await step('wizard.justification', { justification: 'Sales uses Teams.' });
+    expect(cardText(review)).toContain('+ Sales');
+    expect(cardText(review)).toContain('1 existing assignment is kept as it is.');
+    const submitted = await step('wizard.submit');
+    const displayId = /REQ-\d+/.exec(cardText(submitted))?.[0] ?? '';
+    await h.settle();
+
+    await clickInThread(h, h.users.approver1, 'request.approve', {
+      requestId,
+      thread: threadOf(h, displayId),
+    });
+    await h.settle();
+    expect(await statusOf(h, requestId)).toBe('assigned');
+    expect(assignmentsOf(h, WELL_KNOWN.managedAppConfigs.teams).map((a) => a.target)).toEqual([
+      expect.objectContaining({ groupId: WELL_KNOWN.groups.marketing }),
+      expect.objectContaining({ groupId: WELL_KNOWN.groups.sales }),
+    ]);
   });
 });
