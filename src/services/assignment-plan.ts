@@ -2,6 +2,7 @@ import type { CurrentAssignment, MergeOutcome, RequestedAssignment } from '../do
 import type { FilterNamer } from '../domain/diff-lines';
 import { AppError } from '../domain/errors';
 import { allowedIntents } from '../domain/intents';
+import { kindRules, targetRefusal } from '../domain/item-targets';
 import { mergeAssignments } from '../domain/merge-list';
 import { isRemoval } from '../domain/request-list';
 import type { IntunePort, ItemRef } from './ports/intune';
@@ -30,6 +31,7 @@ export async function planAssignment(
   const adds = list.filter((r) => !isRemoval(r));
   const appType = item.kind === 'app' ? await assignableApp(intune, item.id, adds) : '';
   if (item.kind === 'configPolicy') await existingPolicy(intune, item.id, adds);
+  if (item.kind === 'managedAppConfig') await existingManagedAppConfig(intune, item.id, adds);
   const current = await intune.getAssignments(item);
   const filter = await filterNames(intune, current);
   return { outcome: mergeAssignments(current, list, { filter }), current, appType };
@@ -88,6 +90,31 @@ async function existingPolicy(
     throw new AppError('invalid-request', 'App configuration policies take no intent.');
   }
   if (!(await intune.getConfigPolicy(id))) {
+    throw new AppError('not-found', 'The app configuration policy no longer exists in Intune.');
+  }
+}
+
+/** A managed-app policy exists and is asked for a group only, with no intent and no filter. */
+async function existingManagedAppConfig(
+  intune: IntunePort,
+  id: string,
+  adds: readonly RequestedAssignment[],
+): Promise<void> {
+  const rules = kindRules('managedAppConfig');
+  for (const requested of adds) {
+    const refusal = targetRefusal('managedAppConfig', requested.target);
+    if (refusal !== undefined) throw new AppError('invalid-request', refusal);
+    if (requested.intent !== undefined && !rules.intent) {
+      throw new AppError('invalid-request', 'App configuration policies take no intent.');
+    }
+    if (requested.filter !== undefined && !rules.filter) {
+      throw new AppError(
+        'invalid-request',
+        'App configuration policies for managed apps take no assignment filter.',
+      );
+    }
+  }
+  if (!(await intune.getManagedAppConfig(id))) {
     throw new AppError('not-found', 'The app configuration policy no longer exists in Intune.');
   }
 }

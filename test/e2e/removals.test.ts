@@ -136,6 +136,34 @@ describe('asking to remove an existing assignment', () => {
     expect(await statusOf(h, wizard.draftId)).toBe('assigned');
   });
 
+  test("removing a managed-app configuration policy's exclusion keeps its include verbatim", async () => {
+    const h = bot();
+    const policy = WELL_KNOWN.managedAppConfigs.outlook;
+    const assignments = () =>
+      structuredClone(h.sim.control.tenant().managedAppConfigAssignments.get(policy) ?? []);
+    const before = assignments();
+    const wizard = await openWizard(h);
+    await wizard.step('wizard.kind', { kind: 'managedAppConfig' });
+    const target = cardText(await wizard.step('wizard.item', { itemId: policy }));
+    expect(target).toContain('Exclude Intune Pilot Users');
+    await wizard.step('wizard.remove', { removeKey: `exclude:${G.pilotUsers}` });
+    const review = cardText(await wizard.step('wizard.justification', JUSTIFICATION));
+    expect(review).toContain('- Exclude Intune Pilot Users');
+    expect(review).toContain('1 existing assignment is kept as it is.');
+    const req = await submitted(h, wizard);
+    const writes = await approve(h, wizard, req.thread);
+
+    const kept = before.filter((a) => targetOf(a) === `groupAssignmentTarget:${G.sales}`);
+    expect(kept).toHaveLength(1);
+    expect(writes.map((w) => [w.path, w.body])).toEqual([
+      [
+        `/deviceAppManagement/targetedManagedAppConfigurations/${policy}/assign`,
+        { assignments: kept.map(asPosted) },
+      ],
+    ]);
+    expect(assignments()).toEqual(kept);
+  });
+
   test('an assignment removed in Intune before the approval ends as already done, with no write', async () => {
     const h = bot();
     const wizard = await wizardForApp(h, ZOOM);

@@ -1,3 +1,4 @@
+import { kindRules } from '../../domain/item-targets';
 import type { AssignmentRequest } from '../../domain/request';
 import { entryFacts } from './targets';
 import { filterLabel, intentLabel, itemLabel, kindLabel, targetLabel } from './labels';
@@ -26,7 +27,8 @@ export function chosenFacts(draft: AssignmentRequest): Fact[] {
     facts.push({ title: 'Target', value: targetLabel(draft.target, draft.targetName) });
   }
   if (draft.intent !== undefined) facts.push({ title: 'Intent', value: intentLabel(draft.intent) });
-  if (draft.filter !== undefined || PAST_INTENT.has(draft.draft?.step ?? '')) {
+  const takesFilter = kind === undefined || kindRules(kind).filter;
+  if (draft.filter !== undefined || (takesFilter && PAST_INTENT.has(draft.draft?.step ?? ''))) {
     facts.push({ title: 'Filter', value: filterLabel(draft.filter) });
   }
   return facts;

@@ -1,3 +1,4 @@
+import { kindRules } from '../../domain/item-targets';
 import { displayId, type AssignmentRequest } from '../../domain/request';
 import type { Caps } from '../types';
 import { diffRows, isAlreadyAssigned, type DiffRow } from './diff';
@@ -77,6 +78,8 @@ function requestFacts(request: AssignmentRequest): Fact[] {
   } else {
     if (request.target) facts.push({ title: 'Target', value: requestTargetLabel(request) });
     if (request.intent) facts.push({ title: 'Intent', value: intentLabel(request.intent) });
+  }
+  if (!hasTargetList(request) && (!request.item || kindRules(request.item.kind).filter)) {
     facts.push({ title: 'Filter', value: filterLabel(request.filter) });
   }
   facts.push({ title: 'Requested by', value: request.requester.name });

@@ -36,7 +36,7 @@ export function noAssignmentsLeft(request: AssignmentRequest): string {
   const removes = diff.some((line) => line.kind === 'remove');
   const onlyRemoves = diff.every((line) => line.kind === 'remove' || line.kind === 'unchanged');
   if (request.kept !== 0 || !removes || !onlyRemoves) return '';
-  const noun = request.item?.kind === 'configPolicy' ? 'policy' : 'app';
+  const noun = request.item?.kind === 'app' ? 'app' : 'policy';
   return `After this change the ${noun} has no assignments.`;
 }
 
