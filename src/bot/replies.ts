@@ -29,6 +29,7 @@ const STATUS: Record<ErrorCode | 'bad-request', number> = {
   'empty-set': 409,
   'not-published': 409,
   'filters-would-be-lost': 409,
+  'settings-would-be-lost': 409,
   'assignments-changed': 409,
   'intune-approval-ended': 409,
   'graph-failed': 502,

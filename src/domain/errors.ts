@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   'not-published': 'The app is not published.',
   'not-found': 'The item or target does not exist.',
   'filters-would-be-lost': 'A v1.0 write would strip assignment filters it cannot see.',
+  'settings-would-be-lost': 'A v1.0 write would strip assignment settings it cannot express.',
   'assignments-changed': 'The assignments changed since the request was reviewed.',
   'unknown-request': 'No such request.',
   'invalid-state': 'The request is not in a state that allows this.',

@@ -1,4 +1,4 @@
-import type { NextEntry } from '../domain/assignment';
+import type { CurrentAssignment, NextEntry } from '../domain/assignment';
 import { AppError } from '../domain/errors';
 import type { Logger } from '../logger';
 import type {
@@ -13,10 +13,11 @@ import type {
   WriteResult,
 } from '../services/ports/intune';
 import { withinTimeBudget } from '../services/time-budget';
-import { toAssignBody, type GraphAssignment } from './assignment-mapping';
+import { toAssignBody, toCurrentAssignment, type GraphAssignment } from './assignment-mapping';
 import type { GraphHttp, GraphVersion } from './graph-http';
 import { IntuneReader } from './intune-reader';
 import { IntuneWriter } from './intune-writer';
+import { v1Gaps } from './v1-gaps';
 
 export interface IntuneGraphOptions {
   http: GraphHttp;
@@ -78,9 +79,28 @@ export class IntuneGraph implements IntunePort {
     return this.reader.listAssignmentFilters();
   }
 
-  async getAssignments(item: ItemRef) {
-    if (this.options.version === 'v1.0') await this.refuseLosingFilters(item);
-    return this.reader.getAssignments(item);
+  get version(): GraphVersion {
+    return this.options.version;
+  }
+
+  /**
+   * The item's assignments in the write version. Under v1.0, which hides `source`, filters and
+   * newer settings, each is completed from the beta view: whether it comes from a policy set, its
+   * filter, and what a v1.0 re-post would drop (`unwritable`). The service decides what to refuse.
+   */
+  async getAssignments(item: ItemRef): Promise<CurrentAssignment<GraphAssignment>[]> {
+    if (this.options.version === 'beta') return this.reader.getAssignments(item);
+    const [current, beta] = await Promise.all([
+      this.reader.getAssignments(item),
+      this.reader.rawAssignments(item, 'beta'),
+    ]);
+    const byId = new Map(beta.map((b) => [b.id, b]));
+    return current.map((assignment) => {
+      const seen = byId.get(assignment.payload.id);
+      if (!seen) return assignment;
+      const { fromPolicySet, filter } = toCurrentAssignment(seen);
+      return { ...assignment, fromPolicySet, filter, unwritable: v1Gaps(seen, item.kind) };
+    });
   }
 
   writeAssignments(
@@ -89,12 +109,6 @@ export class IntuneGraph implements IntunePort {
     options: WriteOptions,
   ): Promise<WriteResult> {
     const version = this.options.version;
-    if (version !== 'beta' && next.some((e) => e.kind !== 'keep' && e.requested.filter)) {
-      throw new AppError(
-        'invalid-request',
-        'Assignment filters need the beta Graph API (GRAPH_INTUNE_VERSION=beta).',
-      );
-    }
     const entries = next as readonly NextEntry<GraphAssignment>[];
     const body = toAssignBody([...entries], { kind: item.kind, appType: options.appType, version });
     if (body.length === 0) {
@@ -112,14 +126,5 @@ export class IntuneGraph implements IntunePort {
     options: Pick<WriteOptions, 'beforeAttempt'> = {},
   ): Promise<{ requestId: string; clientRequestId: string }> {
     return this.writer.replay(pending, options);
-  }
-
-  private async refuseLosingFilters(item: ItemRef): Promise<void> {
-    const count = await this.reader.filteredAssignmentCount(item);
-    if (count === 0) return;
-    throw new AppError(
-      'filters-would-be-lost',
-      `${count} assignment(s) of this item use assignment filters, which Graph v1.0 cannot see; a v1.0 write would remove them. Use GRAPH_INTUNE_VERSION=beta.`,
-    );
   }
 }

@@ -119,28 +119,22 @@ export class IntuneReader {
 
   /** The item's current assignments, read afresh in the write version. */
   async getAssignments(item: ItemRef): Promise<CurrentAssignment<GraphAssignment>[]> {
-    assertItemId(item);
-    const base = item.kind === 'app' ? APPS : POLICIES;
-    const raw = await this.options.http.getAll<GraphAssignment>(
-      this.version,
-      `${base}/${encodeURIComponent(item.id)}/assignments`,
-    );
+    const raw = await this.rawAssignments(item, this.version);
     if (item.kind === 'app') this.rememberCount(item.id, raw.length);
     return raw.map(toCurrentAssignment);
   }
 
   /**
-   * How many of the item's assignments use an assignment filter, read in beta. v1.0 cannot see
-   * filters, so a v1.0 read-merge-write would silently strip them: this is the guard against it.
+   * The item's assignments as Graph returns them in `version`. Beta shows what v1.0 hides
+   * (`source`, filters, newer settings): read in beta, it is the guard of a v1.0 write.
    */
-  async filteredAssignmentCount(item: ItemRef): Promise<number> {
+  async rawAssignments(item: ItemRef, version: GraphVersion): Promise<GraphAssignment[]> {
     assertItemId(item);
     const base = item.kind === 'app' ? APPS : POLICIES;
-    const raw = await this.options.http.getAll<GraphAssignment>(
-      'beta',
+    return this.options.http.getAll<GraphAssignment>(
+      version,
       `${base}/${encodeURIComponent(item.id)}/assignments`,
     );
-    return raw.map(toCurrentAssignment).filter((a) => a.filter !== undefined).length;
   }
 
   /** Assignment filters exist only in beta; with v1.0 writes they cannot be used at all. */

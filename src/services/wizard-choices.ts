@@ -16,6 +16,7 @@ import { isExclusion } from '../domain/slot';
 import type { DirectoryPort } from './ports/directory';
 import type { IntunePort } from './ports/intune';
 import { Refusal } from './result';
+import { refuseLosingProperties } from './write-version-guard';
 
 /** The target step's input: a group (included or excluded), All users or All devices. */
 export interface TargetChoice {
@@ -108,8 +109,9 @@ async function groupNamer(
 }
 
 /**
- * Refuses an item whose assignments come from a policy set as soon as it is chosen (the merge
- * would refuse it at the end anyway): the bot never re-posts such assignments.
+ * Refuses an item whose assignments come from a policy set, or hold what a write in the port's
+ * version would drop, as soon as it is chosen (the plan would refuse it at the end anyway): the
+ * bot never re-posts such assignments.
  */
 export async function refusePolicySet(
   intune: IntunePort,
@@ -117,7 +119,7 @@ export async function refusePolicySet(
   item: RequestItem,
 ): Promise<void> {
   const current = await intune.getAssignments({ kind: item.kind, id: item.id });
-  if (!current.some((a) => a.fromPolicySet)) return;
+  if (!current.some((a) => a.fromPolicySet)) return refuseLosingProperties(current, intune.version);
   const names = await groupNamer(
     directory,
     current.filter((a) => a.fromPolicySet),
