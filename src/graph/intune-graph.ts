@@ -15,7 +15,7 @@ import type {
 import { withinTimeBudget } from '../services/time-budget';
 import { toAssignBody, toCurrentAssignment, type GraphAssignment } from './assignment-mapping';
 import type { GraphHttp, GraphVersion } from './graph-http';
-import { IntuneReader } from './intune-reader';
+import { IntuneReader, missingItem } from './intune-reader';
 import { IntuneWriter } from './intune-writer';
 import { v1Gaps } from './v1-gaps';
 
@@ -103,7 +103,7 @@ export class IntuneGraph implements IntunePort {
     });
   }
 
-  writeAssignments(
+  async writeAssignments(
     item: ItemRef,
     next: readonly NextEntry[],
     options: WriteOptions,
@@ -114,7 +114,9 @@ export class IntuneGraph implements IntunePort {
     if (body.length === 0) {
       throw new AppError('empty-set', 'Refusing to post an empty assignment set.');
     }
-    return this.writer.write(item, body, options);
+    return this.writer.write(item, body, options).catch((error: unknown) => {
+      throw missingItem(error);
+    });
   }
 
   approvalStatus(approvalCode: string): Promise<ApprovalStatus> {

@@ -35,9 +35,17 @@ async function orMissing<T>(call: Promise<T>): Promise<T | undefined> {
   }
 }
 
+const NO_ITEM = 'That item does not exist in Intune.';
+
+/** Graph's 404 for an item's assignments or its assign action, told as the catalog's `not-found`. */
+export function missingItem(error: unknown): unknown {
+  if (!(error instanceof GraphError) || error.status !== 404) return error;
+  return new GraphError('not-found', NO_ITEM, error);
+}
+
 /** An item that cannot exist (its id is not a GUID) has no assignments to read, or to keep. */
 function assertItemId(item: ItemRef): void {
-  if (!isGraphId(item.id)) throw new AppError('not-found', 'That item does not exist in Intune.');
+  if (!isGraphId(item.id)) throw new AppError('not-found', NO_ITEM);
 }
 
 /**
@@ -131,10 +139,10 @@ export class IntuneReader {
   async rawAssignments(item: ItemRef, version: GraphVersion): Promise<GraphAssignment[]> {
     assertItemId(item);
     const base = item.kind === 'app' ? APPS : POLICIES;
-    return this.options.http.getAll<GraphAssignment>(
-      version,
-      `${base}/${encodeURIComponent(item.id)}/assignments`,
-    );
+    const path = `${base}/${encodeURIComponent(item.id)}/assignments`;
+    return this.options.http.getAll<GraphAssignment>(version, path).catch((error: unknown) => {
+      throw missingItem(error);
+    });
   }
 
   /** Assignment filters exist only in beta; with v1.0 writes they cannot be used at all. */

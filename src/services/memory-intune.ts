@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  AssignmentTarget,
+  CurrentAssignment,
+  FilterRef,
+  Intent,
+  NextEntry,
+  RequestedAssignment,
+} from '../domain/assignment';
+import { AppError } from '../domain/errors';
+import type {
+  AppSummary,
+  ApprovalStatus,
+  AssignmentFilterSummary,
+  ConfigPolicySummary,
+  IntunePort,
+  IntuneVersion,
+  ItemRef,
+  PendingWrite,
+  WriteOptions,
+  WriteResult,
+} from './ports/intune';
+
+/** An assignment as the in-memory tenant keeps it; it is also the payload re-posted verbatim. */
+export interface MemoryAssignment {
+  id: string;
+  target: AssignmentTarget;
+  intent?: Intent;
+  filter?: FilterRef;
+  fromPolicySet?: boolean;
+  /** What a write in the port's version could not carry (see `CurrentAssignment.unwritable`). */
+  unwritable?: string[];
+  /** Settings as the admin set them: opaque here, kept as they are. */
+  settings?: Record<string, unknown> | null;
+}
+
+export interface MemoryIntuneOptions {
+  version?: IntuneVersion;
+  apps?: AppSummary[];
+  policies?: ConfigPolicySummary[];
+  filters?: AssignmentFilterSummary[];
+  /** Assignments by item id. */
+  assignments?: Record<string, MemoryAssignment[]>;
+}
+
+const NOT_FOUND = 'That item does not exist in Intune.';
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+/**
+ * The Intune port in memory: the same contract as the Graph adapter (test/contract/
+ * intune.contract.ts), for use cases tested without HTTP. A write replaces the whole set, as
+ * Graph's assign does; an empty one is refused. `failNextWrites` makes writes end unconfirmed, as
+ * a 5xx from Graph does, without applying them.
+ */
+export class MemoryIntune implements IntunePort {
+  readonly version: IntuneVersion;
+  private readonly apps: Map<string, AppSummary>;
+  private readonly policies: Map<string, ConfigPolicySummary>;
+  private readonly filters: AssignmentFilterSummary[];
+  private readonly sets = new Map<string, MemoryAssignment[]>();
+  private unconfirmed = 0;
+
+  constructor(options: MemoryIntuneOptions = {}) {
+    this.version = options.version ?? 'beta';
+    this.apps = new Map((options.apps ?? []).map((a) => [a.id.toLowerCase(), copy(a)]));
+    this.policies = new Map((options.policies ?? []).map((p) => [p.id.toLowerCase(), copy(p)]));
+    this.filters = copy(options.filters ?? []);
+    for (const [id, set] of Object.entries(options.assignments ?? {})) {
+      this.sets.set(id.toLowerCase(), copy(set));
+    }
+  }
+
+  /** The next `count` writes fail with `write-unconfirmed` and change nothing. */
+  failNextWrites(count = 1): void {
+    this.unconfirmed = count;
+  }
+
+  async searchApps(query: string, limit = 25): Promise<AppSummary[]> {
+    return search([...this.apps.values()], query, limit, (a) => `${a.name} ${a.publisher}`);
+  }
+
+  async getApp(id: string): Promise<AppSummary | undefined> {
+    const app = this.apps.get(id.toLowerCase());
+    return app && { ...copy(app), assignmentCount: this.setOf(app.id).length };
+  }
+
+  async searchConfigPolicies(query: string, limit = 25): Promise<ConfigPolicySummary[]> {
+    return search([...this.policies.values()], query, limit, (p) => p.name);
+  }
+
+  async getConfigPolicy(id: string): Promise<ConfigPolicySummary | undefined> {
+    const policy = this.policies.get(id.toLowerCase());
+    return policy && { ...copy(policy), assignmentCount: this.setOf(policy.id).length };
+  }
+
+  async listAssignmentFilters(): Promise<AssignmentFilterSummary[]> {
+    return this.version === 'beta' ? copy(this.filters) : [];
+  }
+
+  async getAssignments(item: ItemRef): Promise<CurrentAssignment<MemoryAssignment>[]> {
+    this.assertExists(item);
+    return this.setOf(item.id).map((a) => ({
+      target: copy(a.target),
+      intent: a.intent,
+      filter: a.filter && { ...a.filter },
+      fromPolicySet: a.fromPolicySet === true,
+      unwritable: a.unwritable && [...a.unwritable],
+      payload: copy(a),
+    }));
+  }
+
+  async writeAssignments(
+    item: ItemRef,
+    next: readonly NextEntry[],
+    options: WriteOptions,
+  ): Promise<WriteResult> {
+    this.assertExists(item);
+    const set = (next as readonly NextEntry<MemoryAssignment>[]).map((entry) => posted(entry));
+    if (set.length === 0) {
+      throw new AppError('empty-set', 'Refusing to post an empty assignment set.');
+    }
+    await options.beforeAttempt?.();
+    if (this.unconfirmed > 0) {
+      this.unconfirmed -= 1;
+      throw new AppError('write-unconfirmed', 'Intune did not confirm the write (in memory).');
+    }
+    this.sets.set(item.id.toLowerCase(), set);
+    return { status: 'written', requestId: randomUUID(), clientRequestId: randomUUID() };
+  }
+
+  async approvalStatus(_approvalCode: string): Promise<ApprovalStatus> {
+    return 'unknown';
+  }
+
+  async replay(pending: PendingWrite): Promise<{ requestId: string; clientRequestId: string }> {
+    throw new AppError(
+      'invalid-state',
+      `No write is held under ${pending.approvalCode}: the in-memory tenant has no Multi Admin Approval.`,
+    );
+  }
+
+  private setOf(id: string): MemoryAssignment[] {
+    return this.sets.get(id.toLowerCase()) ?? [];
+  }
+
+  private assertExists(item: ItemRef): void {
+    const items = item.kind === 'app' ? this.apps : this.policies;
+    if (!items.has(item.id.toLowerCase())) throw new AppError('not-found', NOT_FOUND);
+  }
+}
+
+function posted(entry: NextEntry<MemoryAssignment>): MemoryAssignment {
+  if (entry.kind === 'keep') return copy(entry.current.payload);
+  if (entry.kind === 'change') {
+    const { intent, filter } = entry.requested;
+    return { ...copy(entry.current.payload), intent, filter: filter && pickFilter(filter) };
+  }
+  return added(entry.requested);
+}
+
+function added(requested: RequestedAssignment): MemoryAssignment {
+  const { target, intent, filter } = requested;
+  const key = target.kind === 'group' ? target.groupId : target.kind;
+  const exclude = target.kind === 'group' && target.exclude;
+  return {
+    id: `${key}_${intent ?? 'policy'}_${exclude ? 1 : 0}`,
+    target: copy(target),
+    intent,
+    filter: filter && pickFilter(filter),
+    settings: null,
+  };
+}
+
+const pickFilter = (filter: FilterRef): FilterRef => ({ id: filter.id, mode: filter.mode });
+
+function search<T>(items: T[], query: string, limit: number, text: (item: T) => string): T[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return items
+    .filter((item) => words.every((w) => text(item).toLowerCase().includes(w)))
+    .slice(0, limit)
+    .map(copy);
+}
