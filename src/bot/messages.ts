@@ -1,3 +1,4 @@
+import { isRequester } from '../domain/approval-policy';
 import { displayId, type AssignmentRequest } from '../domain/request';
 import type { EventType } from '../domain/state-machine';
 
@@ -72,7 +73,7 @@ function cancelText(request: AssignmentRequest, mine: boolean): string {
   const id = displayId(request);
   const by = request.cancelledBy ?? request.requester;
   if (!mine) return `${id} was cancelled by ${by.name}.`;
-  return by.id === request.requester.id
+  return isRequester(request, by)
     ? `You cancelled ${id}.`
     : `Your request ${id} was cancelled by ${by.name}.`;
 }
