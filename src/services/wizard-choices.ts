@@ -10,13 +10,14 @@ import { sameId } from '../domain/approval-policy';
 import { AppError } from '../domain/errors';
 import { isGuid } from '../domain/ids';
 import { policySetRefusal, type TargetNamer } from '../domain/merge';
+import { applicableFilters } from '../domain/filters';
 import { allowedIntents } from '../domain/intents';
 import type { ItemKind, RequestItem } from '../domain/request';
 import { isExclusion } from '../domain/slot';
 import type { DirectoryPort } from './ports/directory';
 import type { IntunePort } from './ports/intune';
 import { Refusal } from './result';
-import { refuseLosingProperties } from './write-version-guard';
+import { refuseLosingProperties, writesFilters } from './write-version-guard';
 
 /** The target step's input: a group (included or excluded), All users or All devices. */
 export interface TargetChoice {
@@ -173,11 +174,13 @@ export function checkIntent(
 }
 
 /**
- * The assignment filter: a GUID (checked before any port call) of a filter that exists in Intune,
- * never on an exclusion.
+ * The assignment filter: a GUID (checked before any port call) of a filter that exists in Intune
+ * and applies to the item and target by the rule the intent step offers filters by (never on an
+ * exclusion, of the item's platform), and only when the write version can carry it.
  */
 export async function resolveFilter(
   intune: IntunePort,
+  item: RequestItem,
   target: RequestableTarget,
   choice: IntentChoice,
 ): Promise<(FilterRef & { name: string }) | undefined> {
@@ -189,10 +192,16 @@ export async function resolveFilter(
   if (isExclusion(target)) {
     throw invalid('Intune does not apply assignment filters to exclusions; remove the filter.');
   }
+  if (!writesFilters(intune.version)) {
+    throw invalid('Assignment filters need the beta Graph API (GRAPH_INTUNE_VERSION=beta).');
+  }
   const mode = choice.filterMode ?? 'include';
   if (mode !== 'include' && mode !== 'exclude') throw invalid('A filter includes or excludes.');
   const filters = await intune.listAssignmentFilters();
   const found = filters.find((f) => sameId(f.id, filterId));
   if (!found) throw new Refusal('not-found', 'That assignment filter no longer exists in Intune.');
+  if (applicableFilters([found], item.platform, target).length === 0) {
+    throw invalid(`${found.name} is a filter for ${found.platform}, not for ${item.name}.`);
+  }
   return { id: found.id, mode, name: found.name };
 }

@@ -118,7 +118,7 @@ export class Wizard {
       const { item, target, targetName } = draft;
       if (!item || !target) throw new Refusal('invalid-state', 'Choose the item and target first.');
       const intent = checkIntent(item, target, targetName ?? target.kind, choice.intent);
-      const filter = await resolveFilter(this.options.intune, target, choice);
+      const filter = await resolveFilter(this.options.intune, item, target, choice);
       return { ...clearedAfter('intent'), intent, filter };
     });
   }
