@@ -31,8 +31,8 @@ export interface IntuneGraphOptions {
  * writes use, and writes of a full set (kept assignments verbatim less `id`, `source` and
  * `sourceId`, new ones with the settings their app type needs), never an empty one. Writes carry
  * the Multi Admin Approval justification; a held write comes back with what is needed to replay
- * it. In v1.0 mode, which cannot see assignment filters, an item whose assignments use filters is
- * refused rather than stripped.
+ * it. It translates and reports facts; it decides nothing: in v1.0 mode it tells from the beta
+ * view what a v1.0 write would lose, and the use case (services/write-version-guard.ts) refuses.
  */
 export class IntuneGraph implements IntunePort {
   readonly reader: IntuneReader;
