@@ -3,6 +3,11 @@ export interface ErrorEntry {
   /** The status of an invoke or HTTP answer that refuses with this code (never 500 by omission). */
   status: number;
   message: string;
+  /**
+   * What a person is told when this failure of a port stopped their step, in place of the
+   * technical message (which goes to the logs); absent where the error's own message is fit.
+   */
+  tell?: string;
 }
 
 /**
@@ -47,10 +52,26 @@ export const ERROR_CODES = {
   'foreign-tenant': { status: 403, message: 'The activity comes from another tenant.' },
   'unknown-verb': { status: 400, message: 'The card action is not known.' },
   'graph-failed': { status: 502, message: 'Microsoft Graph refused the call.' },
-  'graph-throttled': { status: 503, message: 'Microsoft Graph kept throttling the call.' },
-  'graph-unavailable': { status: 503, message: 'Microsoft Graph could not be reached.' },
-  'graph-auth': { status: 502, message: 'No token for Microsoft Graph could be obtained.' },
-  'graph-timeout': { status: 504, message: 'Microsoft Graph did not answer in time.' },
+  'graph-throttled': {
+    status: 503,
+    message: 'Microsoft Graph kept throttling the call.',
+    tell: 'Intune is busy, so this was not done; try again in a minute.',
+  },
+  'graph-unavailable': {
+    status: 503,
+    message: 'Microsoft Graph could not be reached.',
+    tell: 'Intune could not be reached, so this was not done; try again in a moment.',
+  },
+  'graph-auth': {
+    status: 502,
+    message: 'No token for Microsoft Graph could be obtained.',
+    tell: 'The bot could not sign in to Microsoft Graph, so this was not done; tell your Intune administrators.',
+  },
+  'graph-timeout': {
+    status: 504,
+    message: 'Microsoft Graph did not answer in time.',
+    tell: 'Intune is slow to answer, so this was not done; try again in a moment.',
+  },
   'write-unconfirmed': {
     status: 502,
     message:
@@ -90,6 +111,12 @@ export const ERROR_CODES = {
 } as const satisfies Record<string, ErrorEntry>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** What a person is told when a port failure with `code` stopped their step, if not its message. */
+export function toldAs(code: ErrorCode): string | undefined {
+  const entry: ErrorEntry = ERROR_CODES[code];
+  return entry.tell;
+}
 
 /** The HTTP status a refusal with `code` is answered with. */
 export function statusOf(code: ErrorCode): number {
