@@ -152,7 +152,7 @@ describe('with GRAPH_INTUNE_VERSION=v1.0, nothing Intune holds is lost or conver
       'isRemovable, preventAutoAppUpdate, preventManagedAppBackup, uninstallOnDeviceRemoval',
     );
     expect(failure).toContain('Graph v1.0 cannot express');
-    expect(failure).toContain('GRAPH_INTUNE_VERSION=beta');
+    expect(failure).toContain('GRAPH_INTUNE_VERSION=beta. An approver can retry.');
     expect(appliedWrites(h)).toEqual([]);
     expect(assignmentsOf(h, app)).toEqual(before);
   });
