@@ -1,9 +1,12 @@
+import type { IntuneVersion } from '../../src/services/ports/intune';
 import { WELL_KNOWN } from '../../src/simulator/seed';
 import { graphHarness, type GraphHarness } from '../support/graph-harness';
-import { describeIntuneContract, type FreeGroup } from './intune.contract';
+import { describeIntuneContract, type FreeGroup, type IntuneFixture } from './intune.contract';
 
-let h: GraphHarness | undefined;
-afterAll(() => h?.close());
+const harnesses = new Map<IntuneVersion, GraphHarness>();
+afterAll(async () => {
+  for (const h of harnesses.values()) await h.close();
+});
 
 /** Two groups of the simulated tenant that the seeded Win32 app is not assigned to. */
 function freeGroups(harness: GraphHarness, appId: string): [FreeGroup, FreeGroup] {
@@ -17,14 +20,29 @@ function freeGroups(harness: GraphHarness, appId: string): [FreeGroup, FreeGroup
   return [a!, b!];
 }
 
-describeIntuneContract('Graph (simulated tenant)', async () => {
-  h ??= await graphHarness();
-  const harness = h;
+/**
+ * Removes the filters from the app's assignments in the tenant: a v1.0 port cannot see them, so
+ * it can keep verbatim only an app without them (the service refuses the others).
+ */
+function withoutFilters(harness: GraphHarness, appId: string): void {
+  for (const a of harness.sim.control.tenant().appAssignments.get(appId) ?? []) {
+    Object.assign(a.target as object, {
+      deviceAndAppManagementAssignmentFilterId: null,
+      deviceAndAppManagementAssignmentFilterType: 'none',
+    });
+  }
+}
+
+async function fixture(version: IntuneVersion): Promise<IntuneFixture> {
+  const harness = harnesses.get(version) ?? (await graphHarness({ version }));
+  harnesses.set(version, harness);
   harness.sim.control.reset();
   const appId = WELL_KNOWN.apps.win32;
+  if (version === 'v1.0') withoutFilters(harness, appId);
   const app = harness.sim.control.tenant().apps.find((a) => a.id === appId);
   return {
     intune: harness.graph.intune,
+    version,
     assignedApp: { id: appId, name: String(app?.displayName) },
     unassignedApp: WELL_KNOWN.apps.win32Unassigned,
     policySetApp: WELL_KNOWN.apps.policySet,
@@ -33,4 +51,7 @@ describeIntuneContract('Graph (simulated tenant)', async () => {
     failNextWrite: () =>
       harness.sim.control.addFault({ method: 'POST', path: '/assign$', status: 500, times: 1 }),
   };
-});
+}
+
+describeIntuneContract('Graph beta (simulated tenant)', () => fixture('beta'));
+describeIntuneContract('Graph v1.0 (simulated tenant)', () => fixture('v1.0'));

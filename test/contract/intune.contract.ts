@@ -3,7 +3,12 @@ import type {
   NextEntry,
   RequestedAssignment,
 } from '../../src/domain/assignment';
-import type { IntunePort, ItemRef, WriteOptions } from '../../src/services/ports/intune';
+import type {
+  IntunePort,
+  IntuneVersion,
+  ItemRef,
+  WriteOptions,
+} from '../../src/services/ports/intune';
 
 /** A group the fixture's assigned app is not assigned to. */
 export interface FreeGroup {
@@ -14,6 +19,8 @@ export interface FreeGroup {
 /** What a backend's test file hands the suite: a port on a tenant in its starting state. */
 export interface IntuneFixture {
   intune: IntunePort;
+  /** The version the port is set to write with. */
+  version: IntuneVersion;
   /** A published Win32 app with at least two direct assignments, one of them an include. */
   assignedApp: { id: string; name: string };
   /** A published Win32 app without assignments. */
@@ -63,8 +70,8 @@ export function describeIntuneContract(name: string, make: () => Promise<IntuneF
     });
     afterEach(() => f.cleanup?.());
 
-    test('reports beta as the version it writes with by default', () => {
-      expect(f.intune.version).toBe('beta');
+    test('reports the version it writes with', () => {
+      expect(f.intune.version).toBe(f.version);
     });
 
     test('reads an app and a policy by id, and nothing for an id that does not exist', async () => {

@@ -58,6 +58,7 @@ describeIntuneContract('in-memory', async () => {
   });
   return {
     intune,
+    version: 'beta',
     assignedApp: { id: VPN, name: 'Contoso VPN' },
     unassignedApp: NOTEPAD,
     policySetApp: ACROBAT,
