@@ -8,6 +8,7 @@ import type {
   RequestedAssignment,
 } from '../domain/assignment';
 import { AppError } from '../domain/errors';
+import { MemoryApprovals } from './memory-approvals';
 import type {
   AppSummary,
   ApprovalStatus,
@@ -51,7 +52,8 @@ const copy = <T>(value: T): T => structuredClone(value);
  * The Intune port in memory: the same contract as the Graph adapter (test/contract/
  * intune.contract.ts), for use cases tested without HTTP. A write replaces the whole set, as
  * Graph's assign does; an empty one is refused. `failNextWrites` makes writes end unconfirmed, as
- * a 5xx from Graph does, without applying them.
+ * a 5xx from Graph does, without applying them; `requireApproval` holds writes for Multi Admin
+ * Approval until `decide` approves them and they are replayed.
  */
 export class MemoryIntune implements IntunePort {
   readonly version: IntuneVersion;
@@ -60,6 +62,8 @@ export class MemoryIntune implements IntunePort {
   private readonly filters: AssignmentFilterSummary[];
   private readonly sets = new Map<string, MemoryAssignment[]>();
   private unconfirmed = 0;
+  private approval = false;
+  private readonly approvals = new MemoryApprovals<MemoryAssignment[]>();
 
   constructor(options: MemoryIntuneOptions = {}) {
     this.version = options.version ?? 'beta';
@@ -74,6 +78,16 @@ export class MemoryIntune implements IntunePort {
   /** The next `count` writes fail with `write-unconfirmed` and change nothing. */
   failNextWrites(count = 1): void {
     this.unconfirmed = count;
+  }
+
+  /** Multi Admin Approval: from now on every write is held until `decide` approves it. */
+  requireApproval(on = true): void {
+    this.approval = on;
+  }
+
+  /** An Intune administrator's decision on a held write. */
+  decide(approvalCode: string, decision: 'approve' | 'reject'): void {
+    this.approvals.decide(approvalCode, decision);
   }
 
   async searchApps(query: string, limit = 25): Promise<AppSummary[]> {
@@ -125,19 +139,31 @@ export class MemoryIntune implements IntunePort {
       this.unconfirmed -= 1;
       throw new AppError('write-unconfirmed', 'Intune did not confirm the write (in memory).');
     }
-    this.sets.set(item.id.toLowerCase(), set);
-    return { status: 'written', requestId: randomUUID(), clientRequestId: randomUUID() };
+    if (this.approval) {
+      const pending = this.approvals.hold(item, set, this.version, options.justification);
+      return { status: 'held', pending };
+    }
+    return { status: 'written', ...this.apply(item, set) };
   }
 
-  async approvalStatus(_approvalCode: string): Promise<ApprovalStatus> {
-    return 'unknown';
+  async approvalStatus(approvalCode: string): Promise<ApprovalStatus> {
+    return this.approvals.status(approvalCode);
   }
 
-  async replay(pending: PendingWrite): Promise<{ requestId: string; clientRequestId: string }> {
-    throw new AppError(
-      'invalid-state',
-      `No write is held under ${pending.approvalCode}: the in-memory tenant has no Multi Admin Approval.`,
-    );
+  /** Applies a held write once approved, exactly as it was held; refused otherwise. */
+  async replay(
+    pending: PendingWrite,
+    options: { beforeAttempt?: () => Promise<void> } = {},
+  ): Promise<{ requestId: string; clientRequestId: string }> {
+    const held = this.approvals.approved(pending.approvalCode);
+    await options.beforeAttempt?.();
+    this.approvals.complete(pending.approvalCode);
+    return this.apply(held.item, held.write);
+  }
+
+  private apply(item: ItemRef, set: MemoryAssignment[]) {
+    this.sets.set(item.id.toLowerCase(), copy(set));
+    return { requestId: randomUUID(), clientRequestId: randomUUID() };
   }
 
   private setOf(id: string): MemoryAssignment[] {

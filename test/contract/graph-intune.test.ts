@@ -50,6 +50,8 @@ async function fixture(version: IntuneVersion): Promise<IntuneFixture> {
     freeGroups: freeGroups(harness, appId),
     failNextWrite: () =>
       harness.sim.control.addFault({ method: 'POST', path: '/assign$', status: 500, times: 1 }),
+    requireApproval: () => harness.sim.control.settings({ multiAdminApproval: true }),
+    decide: (code, decision) => harness.sim.control.decideApproval(code, decision),
   };
 }
 

@@ -1,3 +1,4 @@
+import { AppError } from '../../src/domain/errors';
 import type {
   CurrentAssignment,
   NextEntry,
@@ -33,6 +34,10 @@ export interface IntuneFixture {
   freeGroups: [FreeGroup, FreeGroup];
   /** The next write gets an answer that leaves its outcome unknown (Graph: a 5xx). */
   failNextWrite(): void;
+  /** Intune Multi Admin Approval protects writes from now on. */
+  requireApproval(): void;
+  /** An Intune administrator decides a held write. */
+  decide(approvalCode: string, decision: 'approve' | 'reject'): void;
   cleanup?: () => Promise<void>;
 }
 
@@ -190,6 +195,48 @@ export function describeIntuneContract(name: string, make: () => Promise<IntuneF
 
       await expect(write).rejects.toMatchObject({ code: 'write-unconfirmed' });
       expect(attempts).toBe(1);
+    });
+
+    test('a write held by Multi Admin Approval changes nothing until approved; the replay applies the held set', async () => {
+      const before = await f.intune.getAssignments(app);
+      const added = includeOf(f.freeGroups[0], 'required');
+      f.requireApproval();
+
+      const result = await f.intune.writeAssignments(
+        app,
+        [...before.map(keep), { kind: 'add', requested: added }],
+        OPTIONS,
+      );
+
+      if (result.status !== 'held') throw new AppError('invalid-state', 'the write was not held');
+      const code = result.pending.approvalCode;
+      expect(await f.intune.getAssignments(app)).toEqual(before);
+      expect(await f.intune.approvalStatus(code)).toBe('needsApproval');
+      f.decide(code, 'approve');
+      expect(await f.intune.approvalStatus(code)).toBe('approved');
+      expect(await f.intune.replay(result.pending)).toMatchObject({
+        requestId: expect.any(String),
+      });
+      const after = await f.intune.getAssignments(app);
+      expect(shapes(after.slice(0, before.length))).toEqual(shapes(before));
+      expect(after[before.length]).toMatchObject({ target: added.target, intent: 'required' });
+    });
+
+    test('a held write an administrator rejected is never applied', async () => {
+      const before = await f.intune.getAssignments(app);
+      f.requireApproval();
+      const next = [
+        ...before.map(keep),
+        { kind: 'add' as const, requested: includeOf(f.freeGroups[1], 'required') },
+      ];
+      const result = await f.intune.writeAssignments(app, next, OPTIONS);
+      if (result.status !== 'held') throw new AppError('invalid-state', 'the write was not held');
+
+      f.decide(result.pending.approvalCode, 'reject');
+
+      expect(await f.intune.approvalStatus(result.pending.approvalCode)).toBe('rejected');
+      await expect(f.intune.replay(result.pending)).rejects.toBeInstanceOf(AppError);
+      expect(await f.intune.getAssignments(app)).toEqual(before);
     });
   });
 }

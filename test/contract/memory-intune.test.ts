@@ -68,5 +68,7 @@ describeIntuneContract('in-memory', async () => {
       { id: PILOT, name: 'Intune Pilot Users' },
     ],
     failNextWrite: () => intune.failNextWrites(1),
+    requireApproval: () => intune.requireApproval(),
+    decide: (code, decision) => intune.decide(code, decision),
   };
 });
