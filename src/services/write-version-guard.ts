@@ -32,12 +32,13 @@ export function refuseLosingProperties(
   );
 }
 
-/** Refuses a requested filter that the write version cannot carry. */
+/** Refuses a requested filter (of one entry or of several) that the write version cannot carry. */
 export function refuseUnwritableFilter(
-  requested: RequestedAssignment,
+  requested: RequestedAssignment | readonly RequestedAssignment[],
   version: IntuneVersion,
 ): void {
-  if (requested.filter === undefined || writesFilters(version)) return;
+  const list: readonly RequestedAssignment[] = Array.isArray(requested) ? requested : [requested];
+  if (writesFilters(version) || list.every((r) => r.filter === undefined)) return;
   throw new AppError(
     'invalid-request',
     `Assignment filters need the beta Graph API; the bot writes with ${version}. ${USE_BETA}`,
