@@ -18,7 +18,7 @@ export interface WizardViewDeps {
 /** Turns the use case's search results into the options the item step shows. */
 export function itemOptions(results: ItemSearchResult[]): ItemOption[] {
   return results.map((r) =>
-    r.kind === 'configPolicy'
+    r.kind !== 'app'
       ? {
           id: r.id,
           name: r.name,

@@ -12,7 +12,7 @@ import type { ItemKind } from '../services/ports/intune';
 import { newAssignmentSettings } from './assignment-settings';
 import type { GraphVersion } from './graph-http';
 
-/** An assignment object as Graph returns it (mobileAppAssignment or the policy one). */
+/** An assignment object as Graph returns it (mobileAppAssignment or a policy's). */
 export type GraphAssignment = Record<string, unknown> & {
   id?: string;
   intent?: string;
@@ -102,6 +102,9 @@ function added(requested: RequestedAssignment, ctx: BodyContext): Record<string,
   const target = graphTarget(requested.target, requested.filter, ctx.version);
   if (ctx.kind === 'configPolicy') {
     return { '@odata.type': `${NS}managedDeviceMobileAppConfigurationAssignment`, target };
+  }
+  if (ctx.kind === 'managedAppConfig') {
+    return { '@odata.type': `${NS}targetedManagedAppPolicyAssignment`, target };
   }
   return {
     '@odata.type': `${NS}mobileAppAssignment`,

@@ -13,6 +13,7 @@ const DEFS = (v1Schema as unknown as { $defs: Record<string, SchemaNode | undefi
 const ASSIGNMENT_DEF: Record<ItemKind, string> = {
   app: 'mobileAppAssignment',
   configPolicy: 'managedDeviceMobileAppConfigurationAssignment',
+  managedAppConfig: 'targetedManagedAppPolicyAssignment',
 };
 
 /** Read-only fields the bot strips before any write: never "lost" by one. */

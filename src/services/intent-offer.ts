@@ -1,6 +1,7 @@
 import type { Intent } from '../domain/assignment';
 import { applicableFilters } from '../domain/filters';
 import { allowedIntents } from '../domain/intents';
+import { kindRules } from '../domain/item-targets';
 import type { AssignmentRequest } from '../domain/request';
 import { isExclusion } from '../domain/slot';
 import type { AssignmentFilterSummary, IntunePort } from './ports/intune';
@@ -14,8 +15,9 @@ export interface IntentOffer {
 
 /**
  * The choices of the intent step for a draft's item and target, by the same rules the use case
- * checks the answer with: the intents the app type and target allow (none for a policy), and the
- * filters that apply, only when the write version can carry filters (beta).
+ * checks the answer with: the intents the app type and target allow (for a kind that takes
+ * intents), and the filters that apply (for a kind that takes them, and only when the write
+ * version can carry filters: beta).
  */
 export async function intentOffer(
   intune: IntunePort,
@@ -23,9 +25,11 @@ export async function intentOffer(
 ): Promise<IntentOffer> {
   const { item, target } = draft;
   if (!item || !target) return { filters: [] };
-  const intents = item.kind === 'app' ? allowedIntents(item.type, target) : undefined;
+  const rules = kindRules(item.kind);
+  const intents = rules.intent ? allowedIntents(item.type, target) : undefined;
   // An exclusion takes no filter: nothing to read.
-  if (!writesFilters(intune.version) || isExclusion(target)) return { intents, filters: [] };
+  const none = !rules.filter || !writesFilters(intune.version) || isExclusion(target);
+  if (none) return { intents, filters: [] };
   const filters = applicableFilters(await intune.listAssignmentFilters(), item.platform, target);
   return { intents, filters };
 }

@@ -1,14 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  AssignmentTarget,
-  CurrentAssignment,
-  FilterRef,
-  Intent,
-  NextEntry,
-  RequestedAssignment,
-} from '../domain/assignment';
+import type { CurrentAssignment, NextEntry } from '../domain/assignment';
 import { AppError } from '../domain/errors';
 import { MemoryApprovals } from './memory-approvals';
+import { byId, copy, posted, search, type MemoryAssignment } from './memory-sets';
+
+export type { MemoryAssignment } from './memory-sets';
 import type {
   AppSummary,
   ApprovalStatus,
@@ -17,36 +13,23 @@ import type {
   IntunePort,
   IntuneVersion,
   ItemRef,
+  ManagedAppConfigSummary,
   PendingWrite,
   WriteOptions,
   WriteResult,
 } from './ports/intune';
 
-/** An assignment as the in-memory tenant keeps it; it is also the payload re-posted verbatim. */
-export interface MemoryAssignment {
-  id: string;
-  target: AssignmentTarget;
-  intent?: Intent;
-  filter?: FilterRef;
-  fromPolicySet?: boolean;
-  /** What a write in the port's version could not carry (see `CurrentAssignment.unwritable`). */
-  unwritable?: string[];
-  /** Settings as the admin set them: opaque here, kept as they are. */
-  settings?: Record<string, unknown> | null;
-}
-
 export interface MemoryIntuneOptions {
   version?: IntuneVersion;
   apps?: AppSummary[];
   policies?: ConfigPolicySummary[];
+  managedAppConfigs?: ManagedAppConfigSummary[];
   filters?: AssignmentFilterSummary[];
   /** Assignments by item id. */
   assignments?: Record<string, MemoryAssignment[]>;
 }
 
 const NOT_FOUND = 'That item does not exist in Intune.';
-
-const copy = <T>(value: T): T => structuredClone(value);
 
 /**
  * The Intune port in memory: the same contract as the Graph adapter (test/contract/
@@ -59,6 +42,7 @@ export class MemoryIntune implements IntunePort {
   readonly version: IntuneVersion;
   private readonly apps: Map<string, AppSummary>;
   private readonly policies: Map<string, ConfigPolicySummary>;
+  private readonly managedAppConfigs: Map<string, ManagedAppConfigSummary>;
   private readonly filters: AssignmentFilterSummary[];
   private readonly sets = new Map<string, MemoryAssignment[]>();
   private unconfirmed = 0;
@@ -68,7 +52,8 @@ export class MemoryIntune implements IntunePort {
   constructor(options: MemoryIntuneOptions = {}) {
     this.version = options.version ?? 'beta';
     this.apps = new Map((options.apps ?? []).map((a) => [a.id.toLowerCase(), copy(a)]));
-    this.policies = new Map((options.policies ?? []).map((p) => [p.id.toLowerCase(), copy(p)]));
+    this.policies = byId(options.policies);
+    this.managedAppConfigs = byId(options.managedAppConfigs);
     this.filters = copy(options.filters ?? []);
     for (const [id, set] of Object.entries(options.assignments ?? {})) {
       this.sets.set(id.toLowerCase(), copy(set));
@@ -105,6 +90,15 @@ export class MemoryIntune implements IntunePort {
 
   async getConfigPolicy(id: string): Promise<ConfigPolicySummary | undefined> {
     const policy = this.policies.get(id.toLowerCase());
+    return policy && { ...copy(policy), assignmentCount: this.setOf(policy.id).length };
+  }
+
+  async searchManagedAppConfigs(query: string, limit = 25): Promise<ManagedAppConfigSummary[]> {
+    return search([...this.managedAppConfigs.values()], query, limit, (p) => p.name);
+  }
+
+  async getManagedAppConfig(id: string): Promise<ManagedAppConfigSummary | undefined> {
+    const policy = this.managedAppConfigs.get(id.toLowerCase());
     return policy && { ...copy(policy), assignmentCount: this.setOf(policy.id).length };
   }
 
@@ -171,39 +165,11 @@ export class MemoryIntune implements IntunePort {
   }
 
   private assertExists(item: ItemRef): void {
-    const items = item.kind === 'app' ? this.apps : this.policies;
-    if (!items.has(item.id.toLowerCase())) throw new AppError('not-found', NOT_FOUND);
+    const items: Record<ItemRef['kind'], Map<string, unknown>> = {
+      app: this.apps,
+      configPolicy: this.policies,
+      managedAppConfig: this.managedAppConfigs,
+    };
+    if (!items[item.kind].has(item.id.toLowerCase())) throw new AppError('not-found', NOT_FOUND);
   }
-}
-
-function posted(entry: NextEntry<MemoryAssignment>): MemoryAssignment {
-  if (entry.kind === 'keep') return copy(entry.current.payload);
-  if (entry.kind === 'change') {
-    const { intent, filter } = entry.requested;
-    return { ...copy(entry.current.payload), intent, filter: filter && pickFilter(filter) };
-  }
-  return added(entry.requested);
-}
-
-function added(requested: RequestedAssignment): MemoryAssignment {
-  const { target, intent, filter } = requested;
-  const key = target.kind === 'group' ? target.groupId : target.kind;
-  const exclude = target.kind === 'group' && target.exclude;
-  return {
-    id: `${key}_${intent ?? 'policy'}_${exclude ? 1 : 0}`,
-    target: copy(target),
-    intent,
-    filter: filter && pickFilter(filter),
-    settings: null,
-  };
-}
-
-const pickFilter = (filter: FilterRef): FilterRef => ({ id: filter.id, mode: filter.mode });
-
-function search<T>(items: T[], query: string, limit: number, text: (item: T) => string): T[] {
-  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-  return items
-    .filter((item) => words.every((w) => text(item).toLowerCase().includes(w)))
-    .slice(0, limit)
-    .map(copy);
 }

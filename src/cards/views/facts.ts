@@ -1,3 +1,4 @@
+import { kindRules } from '../../domain/item-targets';
 import type { AssignmentRequest } from '../../domain/request';
 import { filterLabel, intentLabel, itemLabel, kindLabel, requestTargetLabel } from './labels';
 
@@ -21,7 +22,8 @@ export function chosenFacts(draft: AssignmentRequest): Fact[] {
   if (draft.item !== undefined) facts.push({ title: 'Item', value: itemLabel(draft.item) });
   if (draft.target !== undefined) facts.push({ title: 'Target', value: requestTargetLabel(draft) });
   if (draft.intent !== undefined) facts.push({ title: 'Intent', value: intentLabel(draft.intent) });
-  if (draft.filter !== undefined || PAST_INTENT.has(draft.draft?.step ?? '')) {
+  const takesFilter = kind === undefined || kindRules(kind).filter;
+  if (draft.filter !== undefined || (takesFilter && PAST_INTENT.has(draft.draft?.step ?? ''))) {
     facts.push({ title: 'Filter', value: filterLabel(draft.filter) });
   }
   return facts;

@@ -42,6 +42,7 @@ export const NO_FILTER = 'none';
 export const DATASETS = {
   apps: 'apps',
   configPolicies: 'configPolicies',
+  managedAppConfigs: 'managedAppConfigs',
   groups: 'groups',
 } as const;
 export type Dataset = (typeof DATASETS)[keyof typeof DATASETS];
