@@ -5,32 +5,16 @@ import {
   type GroupOption,
   type ItemOption,
 } from '../cards';
-import { allowedIntents } from '../domain/intents';
 import type { AssignmentRequest } from '../domain/request';
 import type { ItemSearchResult, RemovableAssignment } from '../services';
-import type { AssignmentFilterSummary } from '../services/ports/intune';
+import type { IntentOffer } from '../services/intent-offer';
 
 export interface WizardViewDeps {
-  listFilters: () => Promise<AssignmentFilterSummary[]>;
+  /** The intent step's choices, by the services' rules (see `intentOffer`). */
+  intentOffer: (draft: AssignmentRequest) => Promise<IntentOffer>;
   /** The item's current assignments the draft may still ask to remove (none when absent). */
   removable?: (draft: AssignmentRequest) => Promise<RemovableAssignment[]>;
   justificationMax: number;
-}
-
-const PLATFORM_FILTERS: Record<string, RegExp> = {
-  Windows: /^windows/i,
-  'iOS/iPadOS': /^ios/i,
-  Android: /^android/i,
-  macOS: /^macos/i,
-};
-
-/** Filters that apply to the item's platform (all of them when the platform has no filters). */
-function filtersFor(
-  filters: AssignmentFilterSummary[],
-  platform: string | undefined,
-): AssignmentFilterSummary[] {
-  const pattern = platform ? PLATFORM_FILTERS[platform] : undefined;
-  return pattern ? filters.filter((f) => pattern.test(f.platform)) : filters;
 }
 
 /** Turns the use case's search results into the options the item step shows. */
@@ -64,13 +48,10 @@ export async function renderWizard(
   view: { caps: Caps; error?: string; results?: ItemOption[] | GroupOption[] },
 ): Promise<CardAttachment> {
   const step = draft.draft?.step;
-  let intents;
-  let filters;
-  if (step === 'intent' && draft.item && draft.target) {
-    intents = draft.item.kind === 'app' ? allowedIntents(draft.item.type, draft.target) : undefined;
-    const excluded = draft.target.kind === 'group' && draft.target.exclude;
-    filters = excluded ? [] : filtersFor(await deps.listFilters(), draft.item.platform);
-  }
+  const { intents, filters } =
+    step === 'intent' && draft.item && draft.target
+      ? await deps.intentOffer(draft)
+      : { intents: undefined, filters: undefined };
   // A refused answer is shown again without another Graph read: the picker waits for a good one.
   const removable =
     (step === 'target' || step === 'review') && deps.removable && view.error === undefined

@@ -40,6 +40,12 @@ export interface CurrentAssignment<P = unknown> {
   filter?: FilterRef;
   /** True when Intune reports the assignment as coming from a policy set. */
   fromPolicySet: boolean;
+  /**
+   * Properties the assignment carries that a write in the port's version cannot express (e.g.
+   * `settings.isRemovable`, `target.deviceAndAppManagementAssignmentFilterId` under v1.0):
+   * re-posting it in that version would drop them. Absent or empty when nothing would be lost.
+   */
+  unwritable?: string[];
   payload: P;
 }
 

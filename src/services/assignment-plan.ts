@@ -6,6 +6,7 @@ import { kindRules, targetRefusal } from '../domain/item-targets';
 import { mergeAssignments } from '../domain/merge-list';
 import { isRemoval } from '../domain/request-list';
 import type { IntunePort, ItemRef } from './ports/intune';
+import { refuseLosingProperties, refuseUnwritableFilter } from './write-version-guard';
 
 /** What writing a request would do to its item right now, from a fresh read. */
 export interface AssignmentPlan {
@@ -20,7 +21,8 @@ export interface AssignmentPlan {
  * Reads the item and its assignments afresh and merges the request in (src/domain/merge-list,
  * one entry or several): the rules of what may be assigned live here, not in the Graph adapter.
  * An app must exist, be published and take each added entry's intent for its target; a policy must
- * exist and takes no intent. The review shows the outcome; the write posts its `next` set.
+ * exist and takes no intent; nothing the write version cannot carry (a filter, a setting) may be
+ * asked for or lost. The review shows the outcome; the write posts its `next` set.
  */
 export async function planAssignment(
   intune: IntunePort,
@@ -32,9 +34,12 @@ export async function planAssignment(
   const appType = item.kind === 'app' ? await assignableApp(intune, item.id, adds) : '';
   if (item.kind === 'configPolicy') await existingPolicy(intune, item.id, adds);
   if (item.kind === 'managedAppConfig') await existingManagedAppConfig(intune, item.id, adds);
+  refuseUnwritableFilter(adds, intune.version);
   const current = await intune.getAssignments(item);
   const filter = await filterNames(intune, current);
-  return { outcome: mergeAssignments(current, list, { filter }), current, appType };
+  const outcome = mergeAssignments(current, list, { filter });
+  if (outcome.kind === 'write') refuseLosingProperties(current, intune.version);
+  return { outcome, current, appType };
 }
 
 /**

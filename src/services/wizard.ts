@@ -137,7 +137,7 @@ export class Wizard {
         throw new Refusal('invalid-request', `${item.name} takes no intent and no filter.`);
       }
       const intent = checkIntent(item, target, targetName ?? target.kind, choice.intent);
-      const filter = await resolveFilter(this.options.intune, target, choice);
+      const filter = await resolveFilter(this.options.intune, item, target, choice);
       return { ...clearedAfter('intent'), intent, filter };
     });
   }
