@@ -1,3 +1,5 @@
+import type { AssignmentSettings } from './assignment-settings';
+
 /**
  * The assignment model the product reasons about. It knows nothing of Graph: the Graph layer maps
  * Graph's `mobileAppAssignment` / `managedDeviceMobileAppConfigurationAssignment` objects to and
@@ -40,6 +42,8 @@ export interface CurrentAssignment<P = unknown> {
   filter?: FilterRef;
   /** True when Intune reports the assignment as coming from a policy set. */
   fromPolicySet: boolean;
+  /** Its settings as read, where the adapter knows them: a change of settings is told from these. */
+  settings?: AssignmentSettings;
   payload: P;
 }
 
@@ -51,6 +55,8 @@ export interface RequestedAssignment {
   /** Required for apps; absent for app configuration policies. */
   intent?: Intent;
   filter?: FilterRef & { name?: string };
+  /** Settings chosen for it, only those differing from what it would otherwise get. */
+  settings?: AssignmentSettings;
 }
 
 /** One entry of the next assignment set, in the order it will be posted. */
