@@ -13,7 +13,7 @@ import { SearchHandler } from './bot/search-handler';
 import { TeamsNotifier } from './bot/teams-notifier';
 import { TurnHooks } from './bot/turn-hooks';
 import type { WizardViewDeps } from './bot/wizard-view';
-import { createGraph, type GraphServices } from './graph';
+import { createGraph, offeredSettings, type GraphServices } from './graph';
 import { createServer, listen } from './http/server';
 import type { Logger } from './logger';
 import { Authorizer, BackgroundTasks, createServices, type Services } from './services';
@@ -141,6 +141,7 @@ export function createApp(options: AppOptions): App {
     authorizer,
     tasks,
     logger: logger.child({ component: 'services' }),
+    assignmentSettings: (appType) => offeredSettings(appType, config.GRAPH_INTUNE_VERSION),
     settings: {
       ttlHours: config.REQUEST_TTL_HOURS,
       reminderBeforeHours: config.REMINDER_BEFORE_HOURS,
@@ -155,6 +156,7 @@ export function createApp(options: AppOptions): App {
   const wizardView: WizardViewDeps = {
     listFilters: () => graph.intune.listAssignmentFilters(),
     justificationMax: config.JUSTIFICATION_MAX_LENGTH,
+    settings: services.wizard,
   };
   const commands: CommandHandler = new CommandHandler({
     services,

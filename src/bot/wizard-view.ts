@@ -8,11 +8,22 @@ import {
 import { allowedIntents } from '../domain/intents';
 import type { AssignmentRequest } from '../domain/request';
 import type { ItemSearchResult } from '../services';
+import type { SettingsForm } from '../services/settings-step';
 import type { AssignmentFilterSummary } from '../services/ports/intune';
+
+/** The settings step's side of the wizard use case (see `Wizard`). */
+export interface SettingsView {
+  hasSettingsStep(draft: AssignmentRequest): boolean;
+  settingsForm(
+    draft: AssignmentRequest,
+  ): Promise<{ ok: true; value: SettingsForm | undefined } | { ok: false; error: Error }>;
+}
 
 export interface WizardViewDeps {
   listFilters: () => Promise<AssignmentFilterSummary[]>;
   justificationMax: number;
+  /** The settings step; without it the wizard shows none. */
+  settings?: SettingsView;
 }
 
 const PLATFORM_FILTERS: Record<string, RegExp> = {
@@ -69,12 +80,21 @@ export async function renderWizard(
     const excluded = draft.target.kind === 'group' && draft.target.exclude;
     filters = excluded ? [] : filtersFor(await deps.listFilters(), draft.item.platform);
   }
+  let error = view.error;
+  let settingsForm;
+  if (step === 'settings' && deps.settings) {
+    const form = await deps.settings.settingsForm(draft);
+    if (form.ok) settingsForm = form.value;
+    else error ??= form.error.message;
+  }
   return wizardCard(draft, {
     caps: view.caps,
     results: view.results,
     intents,
     filters,
-    error: view.error,
+    error,
     justificationMax: deps.justificationMax,
+    settingsStep: deps.settings?.hasSettingsStep(draft) ?? false,
+    settingsForm,
   });
 }

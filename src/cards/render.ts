@@ -17,6 +17,7 @@ export const TEMPLATE_NAMES = [
   'wizard-item',
   'wizard-target',
   'wizard-intent',
+  'wizard-settings',
   'wizard-justification',
   'wizard-review',
 ] as const;

@@ -1,4 +1,5 @@
 import type { DiffLine, FilterRef, Intent, RequestableTarget } from './assignment';
+import type { AssignmentSettings } from './assignment-settings';
 
 /** What can be assigned: a mobile app or a managed device app configuration policy. */
 export type ItemKind = 'app' | 'configPolicy';
@@ -35,12 +36,17 @@ export interface RequestItem {
   publisher?: string;
 }
 
-/** The wizard's steps, in order (SPEC section 3). */
+/**
+ * The wizard's steps, in order (SPEC section 3). `settings` applies only to apps whose type has
+ * assignment settings the Intune API in use can write, and never to exclusions; it is optional
+ * (answering the justification while at it keeps the defaults).
+ */
 export const WIZARD_STEPS = [
   'kind',
   'item',
   'target',
   'intent',
+  'settings',
   'justification',
   'review',
 ] as const;
@@ -88,6 +94,8 @@ export interface AssignmentRequest {
   targetName?: string;
   intent?: Intent;
   filter?: FilterRef & { name?: string };
+  /** Assignment settings chosen at the settings step: only those that change something. */
+  settings?: AssignmentSettings;
   justification?: string;
   /** Present while the request is a draft. */
   draft?: DraftState;

@@ -21,5 +21,6 @@ export function requestedOf(request: AssignmentRequest): RequestedAssignment {
     targetName: request.targetName ?? request.target.kind,
     intent: request.intent,
     filter: request.filter,
+    ...(request.settings === undefined ? {} : { settings: request.settings }),
   };
 }

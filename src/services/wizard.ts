@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mayRequest } from '../domain/approval-policy';
+import type { AssignmentSettings } from '../domain/assignment-settings';
 import type { AssignmentRequest, ItemKind, WizardStep } from '../domain/request';
 import { assertTenant, personOf, type Actor } from './actor';
 import { clearedAfter, DraftEditor, stepAfter, stepBefore, type Draft } from './draft-editor';
@@ -7,6 +8,7 @@ import { DraftReview } from './draft-review';
 import type { ServiceOptions } from './options';
 import type { GroupSummary } from './ports/directory';
 import { attempt, Refusal, type Result } from './result';
+import { SettingsStep, type SettingsForm } from './settings-step';
 import { applyEvent } from './transitions';
 import {
   checkIntent,
@@ -19,6 +21,7 @@ import {
 } from './wizard-choices';
 
 export type { IntentChoice, TargetChoice } from './wizard-choices';
+export type { SettingsForm } from './settings-step';
 
 /** One search result of the item step, for apps and configuration policies alike. */
 export interface ItemSearchResult {
@@ -47,10 +50,12 @@ type Changes = Partial<AssignmentRequest>;
 export class Wizard {
   private readonly editor: DraftEditor;
   private readonly review: DraftReview;
+  private readonly settingsStep: SettingsStep;
 
   constructor(private readonly options: ServiceOptions) {
     this.editor = new DraftEditor(options);
     this.review = new DraftReview(options, this.editor);
+    this.settingsStep = new SettingsStep(options);
   }
 
   /** Starts a draft for an allowed requester, at the kind step. */
@@ -119,8 +124,37 @@ export class Wizard {
       if (!item || !target) throw new Refusal('invalid-state', 'Choose the item and target first.');
       const intent = checkIntent(item, target, targetName ?? target.kind, choice.intent);
       const filter = await resolveFilter(this.options.intune, target, choice);
-      return { ...clearedAfter('intent'), intent, filter };
+      // Settings chosen for the same intent still apply; another intent has other rules.
+      const kept: Changes = intent === draft.intent ? { settings: draft.settings } : {};
+      return { ...clearedAfter('intent'), intent, filter, ...kept };
     });
+  }
+
+  /** The settings step's answer: the submitted card's values, checked (see {@link SettingsStep}). */
+  chooseSettings(
+    draftId: string,
+    actor: Actor,
+    data: Record<string, unknown>,
+  ): Promise<Result<AssignmentRequest>> {
+    return this.step(draftId, actor, 'settings', async (draft) => ({
+      settings: await this.settingsStep.choose(draft, data),
+    }));
+  }
+
+  /** "Use defaults" at the settings step: no settings chosen, the assignment gets the usual ones. */
+  useDefaultSettings(draftId: string, actor: Actor): Promise<Result<AssignmentRequest>> {
+    const none: AssignmentSettings | undefined = undefined;
+    return this.step(draftId, actor, 'settings', () => Promise.resolve({ settings: none }));
+  }
+
+  /** What the settings card of a draft shows; undefined where the step does not apply. */
+  settingsForm(draft: AssignmentRequest): Promise<Result<SettingsForm | undefined>> {
+    return attempt(() => this.settingsStep.form(draft));
+  }
+
+  /** True when the draft's wizard has a settings step (see {@link SettingsStep}). */
+  hasSettingsStep(draft: AssignmentRequest): boolean {
+    return this.settingsStep.applies(draft);
   }
 
   setJustification(draftId: string, actor: Actor, text: string): Promise<Result<Draft>> {
@@ -151,7 +185,7 @@ export class Wizard {
     return attempt(async () => {
       const draft = await this.editor.open(draftId, actor);
       if (draft.draft.step === 'kind') return draft;
-      const step = stepBefore(draft.draft.step);
+      const step = this.around(stepBefore, draft.draft.step, draft);
       return this.editor.save(draft, {
         diff: undefined,
         kept: undefined,
@@ -210,6 +244,16 @@ export class Wizard {
     return attempt(() => this.options.directory.searchGroups(query, limit));
   }
 
+  /** The step `move` leads to from `step`, passing over a settings step that does not apply. */
+  private around(
+    move: (step: WizardStep) => WizardStep,
+    step: WizardStep,
+    draft: AssignmentRequest,
+  ): WizardStep {
+    const to = move(step);
+    return to === 'settings' && !this.settingsStep.applies(draft) ? move(to) : to;
+  }
+
   /** One wizard step: open the draft at `step`, work out the changes, move to the next step. */
   private step(
     draftId: string,
@@ -220,7 +264,8 @@ export class Wizard {
     return attempt(async () => {
       const draft = await this.editor.open(draftId, actor, step);
       const changes = await this.editor.within(draft, () => change(draft));
-      const wizard = { ...draft.draft, ...changes.draft, step: stepAfter(step) };
+      const next = this.around(stepAfter, step, { ...draft, ...changes });
+      const wizard = { ...draft.draft, ...changes.draft, step: next };
       return this.editor.save(draft, {
         diff: undefined,
         kept: undefined,

@@ -33,16 +33,26 @@ const NEXT_VERBS = {
   item: VERBS.wizardItem,
   target: VERBS.wizardTarget,
   intent: VERBS.wizardIntent,
+  settings: VERBS.wizardSettings,
   justification: VERBS.wizardJustification,
   review: VERBS.wizardSubmit,
 };
 
 describe('the wizard card', () => {
-  it.each(ALL_STEPS.map((step, i) => [step, i + 1] as const))(
-    'says "New request · step N of 6" at the %s step',
+  const withoutSettings = ALL_STEPS.filter((step) => step !== 'settings');
+  it.each(withoutSettings.map((step, i) => [step, i + 1] as const))(
+    'says "New request · step N of 6" at the %s step of an app without settings',
     (step, n) => {
       const card = wizardCard(draftAt(step), ctx(TEAMS)).content;
       expect(cardText(card)).toContain(`New request · step ${n} of 6`);
+    },
+  );
+
+  it.each(ALL_STEPS.map((step, i) => [step, i + 1] as const))(
+    'says "New request · step N of 7" at the %s step of an app with settings',
+    (step, n) => {
+      const card = wizardCard(draftAt(step), ctx(TEAMS, { settingsStep: true })).content;
+      expect(cardText(card)).toContain(`New request · step ${n} of 7`);
     },
   );
 

@@ -1,4 +1,5 @@
 import type { AssignmentRequest } from '../../domain/request';
+import { describeSettings } from '../../domain/settings-words';
 import { filterLabel, intentLabel, itemLabel, kindLabel, requestTargetLabel } from './labels';
 
 /** A title/value row of a FactSet. */
@@ -24,5 +25,17 @@ export function chosenFacts(draft: AssignmentRequest): Fact[] {
   if (draft.filter !== undefined || PAST_INTENT.has(draft.draft?.step ?? '')) {
     facts.push({ title: 'Filter', value: filterLabel(draft.filter) });
   }
+  const settings = settingsFact(draft);
+  if (settings !== undefined) facts.push(settings);
   return facts;
+}
+
+/**
+ * The settings a request chose, in plain words (`notifications: hide all; installation deadline:
+ * 2026-12-10 17:00`); undefined when it chose none, so a request with the usual settings shows
+ * no row.
+ */
+export function settingsFact(request: AssignmentRequest): Fact | undefined {
+  const words = describeSettings(request.settings);
+  return words.length > 0 ? { title: 'Settings', value: words.join('; ') } : undefined;
 }

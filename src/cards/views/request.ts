@@ -1,7 +1,7 @@
 import { displayId, type AssignmentRequest } from '../../domain/request';
 import type { Caps } from '../types';
 import { diffRows, isAlreadyAssigned, type DiffRow } from './diff';
-import type { Fact } from './facts';
+import { settingsFact, type Fact } from './facts';
 import {
   filterLabel,
   keptLabel,
@@ -74,6 +74,8 @@ function requestFacts(request: AssignmentRequest): Fact[] {
   if (request.target) facts.push({ title: 'Target', value: requestTargetLabel(request) });
   if (request.intent) facts.push({ title: 'Intent', value: intentLabel(request.intent) });
   facts.push({ title: 'Filter', value: filterLabel(request.filter) });
+  const settings = settingsFact(request);
+  if (settings !== undefined) facts.push(settings);
   facts.push({ title: 'Requested by', value: request.requester.name });
   if (request.submittedAt) {
     facts.push({ title: 'Submitted', value: cardDateTime(request.submittedAt) });

@@ -23,6 +23,7 @@ const TITLES: Record<WizardStep, string> = {
   item: 'Which app?',
   target: 'Who should get it?',
   intent: 'How should it be assigned?',
+  settings: 'Assignment settings',
   justification: 'Why is it needed?',
   review: 'Review and submit',
 };
@@ -34,17 +35,22 @@ export function itemKind(draft: AssignmentRequest): ItemKind {
   return draft.draft?.kind ?? draft.item?.kind ?? 'app';
 }
 
-/** The frame of step `step` of a draft: header, choices so far, error, and whether Back applies. */
+/**
+ * The frame of step `step` of a draft: header, choices so far, error, and whether Back applies.
+ * The settings step counts only where it applies (`withSettings`).
+ */
 export function wizardFrame(
   draft: AssignmentRequest,
   step: WizardStep,
   error: string | undefined,
+  withSettings = false,
 ): WizardFrame {
-  const index = WIZARD_STEPS.indexOf(step);
+  const steps = WIZARD_STEPS.filter((s) => withSettings || s !== 'settings');
+  const index = steps.indexOf(step);
   const chosen = chosenFacts(draft);
   return {
     requestId: draft.id,
-    header: `New request · step ${index + 1} of ${WIZARD_STEPS.length}`,
+    header: `New request · step ${index + 1} of ${steps.length}`,
     title: step === 'item' && itemKind(draft) === 'configPolicy' ? POLICY_TITLE : TITLES[step],
     chosen,
     hasChosen: chosen.length > 0,
