@@ -222,7 +222,8 @@ export class AssignmentWriter {
   ): Promise<Check> {
     try {
       const after = await this.options.intune.getAssignments(item);
-      if (sameShapes(shapesOf(after), expected)) return 'same';
+      // Shapes leave settings out: a settings change counts only once its settings are read back.
+      if (sameShapes(shapesOf(after), expected) && isInPlace(after, requested)) return 'same';
       return isInPlace(after, requested) ? 'in-place' : 'missing';
     } catch (error) {
       this.logger.warn({ err: error, item }, 'could not read the assignments after a write');
