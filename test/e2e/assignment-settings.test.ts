@@ -1,7 +1,7 @@
 import { WELL_KNOWN } from '../../src/simulator/seed';
 import type { GraphObject } from '../../src/simulator/tenant-data';
 import { actionsOf, cardText } from '../support/bot-harness';
-import { appliedWrites, useBot } from '../support/e2e';
+import { useBot } from '../support/e2e';
 import {
   inputIds,
   submitAndApprove,
@@ -195,81 +195,5 @@ describe('assignment settings chosen in the wizard', () => {
     });
     expect(cardText(card)).toContain('Why is it needed?');
     expect(cardText(card)).toContain('step 5 of 6');
-  });
-});
-
-describe('settings that cannot be requested', () => {
-  const bot = useBot();
-
-  test.each([
-    [
-      'a deadline before the availability',
-      {
-        availableDate: '2026-12-12',
-        availableTime: '09:00',
-        deadlineDate: '2026-12-10',
-        deadlineTime: '09:00',
-      },
-      'The installation deadline must come after the time the app becomes available.',
-    ],
-    [
-      'a deadline that has passed',
-      { deadlineDate: '2025-01-10', deadlineTime: '09:00' },
-      'The installation deadline 2025-01-10 09:00 has already passed; choose a later one.',
-    ],
-    [
-      'a grace period beyond two weeks',
-      { restartGrace: 'true', gracePeriod: '99999', countdown: '15' },
-      'The restart grace period must be a whole number of minutes from 1 to 20160.',
-    ],
-    [
-      'a countdown longer than the grace period',
-      { restartGrace: 'true', gracePeriod: '10', countdown: '30' },
-      'The restart countdown cannot be longer than the restart grace period.',
-    ],
-    [
-      'a forged notifications value',
-      { notifications: 'loud' },
-      'Notifications: choose one of the options.',
-    ],
-    [
-      'a setting the app does not have',
-      { deviceLicensing: 'false' },
-      'Device licensing is not a setting of Notepad++.',
-    ],
-    [
-      'a time without a date',
-      { deadlineDate: '', deadlineTime: '17:00' },
-      'Choose a date for the installation deadline, not only a time.',
-    ],
-  ])('%s is refused on the card with the reason, and nothing changes', async (_what, data, why) => {
-    const h = bot();
-    const { wizard } = await toSettings(h, {
-      itemId: apps.win32Unassigned,
-      groupId: groups.sales,
-      intent: 'required',
-    });
-    const draft = await h.app.store.get(wizard.draftId);
-
-    const card = await wizard.step('wizard.settings', data);
-
-    expect(cardText(card)).toContain(why);
-    expect(cardText(card)).toContain('Assignment settings');
-    expect(await h.app.store.get(wizard.draftId)).toEqual(draft);
-    expect(appliedWrites(h)).toEqual([]);
-  });
-
-  test('an available assignment takes no installation deadline', async () => {
-    const h = bot();
-    const { wizard } = await toSettings(h, {
-      itemId: apps.win32Unassigned,
-      groupId: groups.sales,
-      intent: 'available',
-    });
-    const card = await wizard.step('wizard.settings', {
-      deadlineDate: '2026-12-10',
-      deadlineTime: '17:00',
-    });
-    expect(cardText(card)).toContain('it has no installation deadline');
   });
 });
