@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { mayRequest } from '../domain/approval-policy';
-import type { AssignmentSettings } from '../domain/assignment-settings';
 import type { AssignmentRequest, ItemKind, WizardStep } from '../domain/request';
 import { assertTenant, personOf, type Actor } from './actor';
 import { clearedAfter, DraftEditor, stepAfter, stepBefore, type Draft } from './draft-editor';
@@ -143,8 +142,7 @@ export class Wizard {
 
   /** "Use defaults" at the settings step: no settings chosen, the assignment gets the usual ones. */
   useDefaultSettings(draftId: string, actor: Actor): Promise<Result<AssignmentRequest>> {
-    const none: AssignmentSettings | undefined = undefined;
-    return this.step(draftId, actor, 'settings', () => Promise.resolve({ settings: none }));
+    return this.step(draftId, actor, 'settings', () => Promise.resolve({ settings: undefined }));
   }
 
   /** What the settings card of a draft shows; undefined where the step does not apply. */
