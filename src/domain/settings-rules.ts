@@ -30,6 +30,8 @@ export function wallClockMs(value: string): number | undefined {
 export interface SettingsContext {
   intent?: Intent;
   now: Date;
+  /** The settings of the existing assignment the request changes, if it changes one. */
+  before?: AssignmentSettings;
 }
 
 const AVAILABLE: ReadonlySet<Intent | undefined> = new Set([
@@ -66,7 +68,8 @@ function graceProblem(grace: RestartGrace | null | undefined): string | undefine
 /**
  * Why the chosen settings cannot be requested, or undefined when they can. `chosen` holds what
  * the requester changes; `merged` the assignment's settings once changed, which relations (a
- * deadline after the availability) are checked on. Dates chosen must not have passed.
+ * deadline after the availability) are checked on. Dates chosen must not have passed, and an
+ * assignment in device context stays there (Intune documents it cannot be changed back).
  */
 export function settingsProblem(
   chosen: AssignmentSettings,
@@ -83,6 +86,9 @@ export function settingsProblem(
   const until = merged.deadline ? wallClockMs(merged.deadline) : undefined;
   if (from !== undefined && until !== undefined && until <= from) {
     return 'The installation deadline must come after the time the app becomes available.';
+  }
+  if (ctx.before?.deviceContext === true && chosen.deviceContext === false) {
+    return 'Intune cannot move an assignment from device context back to user context; remove the assignment in Intune and assign the app again.';
   }
   if (AVAILABLE.has(ctx.intent)) {
     if (chosen.deadline || chosen.restartGrace) {

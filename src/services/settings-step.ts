@@ -63,14 +63,15 @@ export class SettingsStep {
       throw new Refusal('invalid-request', `No assignment settings apply to ${appName} here.`);
     }
     const submitted = readSettingsForm(data, offered, appName);
-    const { values } = await this.base(draft, offered);
+    const { values, existing } = await this.base(draft, offered);
     const merged = { ...values, ...submitted };
     const chosen = differences(submitted, values);
     if (chosen !== undefined && !merged.availableFrom && !merged.deadline) {
       delete chosen.useDeviceTime;
     }
     const now = this.options.clock.now();
-    const problem = settingsProblem(chosen ?? {}, merged, { intent: draft.intent, now });
+    const before = existing ? values : undefined;
+    const problem = settingsProblem(chosen ?? {}, merged, { intent: draft.intent, now, before });
     if (problem !== undefined) throw new Refusal('invalid-request', problem);
     return chosen !== undefined && Object.keys(chosen).length > 0 ? chosen : undefined;
   }

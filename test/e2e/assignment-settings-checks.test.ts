@@ -86,6 +86,39 @@ describe('settings that cannot be requested', () => {
   });
 });
 
+describe('the settings step in the flow of the wizard', () => {
+  const bot = useBot();
+
+  test('answering the justification at the settings step keeps the defaults', async () => {
+    const h = bot();
+    const { wizard } = await toSettings(h, {
+      itemId: apps.win32Unassigned,
+      groupId: groups.sales,
+      intent: 'required',
+    });
+    const review = await wizard.step('wizard.justification', { justification: 'Needed.' });
+    expect(cardText(review)).toContain('+ Sales (required)');
+    expect((await h.app.store.get(wizard.draftId))?.settings).toBeUndefined();
+  });
+
+  test('Back from the justification shows the settings as chosen; a submit from there is refused', async () => {
+    const h = bot();
+    const { wizard } = await toSettings(h, {
+      itemId: apps.win32Unassigned,
+      groupId: groups.sales,
+      intent: 'required',
+    });
+    await wizard.step('wizard.settings', { notifications: 'showReboot' });
+    const back = await wizard.step('wizard.back');
+
+    expect(cardText(back)).toContain('Assignment settings');
+    expect(cardText(back)).toContain('notifications: restarts only');
+    const forged = await wizard.step('wizard.submit');
+    expect(cardText(forged)).toContain('Choose the assignment settings first.');
+    expect(appliedWrites(h)).toEqual([]);
+  });
+});
+
 describe('assignment settings with GRAPH_INTUNE_VERSION=v1.0', () => {
   const bot = useBot(() => ({ env: { GRAPH_INTUNE_VERSION: 'v1.0' } }));
 

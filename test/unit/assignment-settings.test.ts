@@ -62,6 +62,16 @@ describe('the rules of assignment settings', () => {
     expect(problem({ restartGrace })).toBeUndefined();
   });
 
+  test('an assignment in device context is not moved back to user context', () => {
+    const ctx = { intent: 'required' as const, now: NOW, before: { deviceContext: true } };
+    expect(settingsProblem({ deviceContext: false }, {}, ctx)).toMatch(
+      /cannot move an assignment from device context back to user context/,
+    );
+    expect(
+      settingsProblem({ deviceContext: true }, {}, { ...ctx, before: { deviceContext: false } }),
+    ).toBeUndefined();
+  });
+
   test('an available assignment takes neither a deadline, a grace period nor device context', () => {
     const available = (chosen: AssignmentSettings) =>
       settingsProblem(chosen, chosen, { intent: 'available', now: NOW });
