@@ -7,16 +7,14 @@ import {
 } from '../cards';
 import { allowedIntents } from '../domain/intents';
 import type { AssignmentRequest } from '../domain/request';
-import type { ItemSearchResult } from '../services';
+import type { ItemSearchResult, Result } from '../services';
 import type { SettingsForm } from '../services/settings-step';
 import type { AssignmentFilterSummary } from '../services/ports/intune';
 
 /** The settings step's side of the wizard use case (see `Wizard`). */
 export interface SettingsView {
   hasSettingsStep(draft: AssignmentRequest): boolean;
-  settingsForm(
-    draft: AssignmentRequest,
-  ): Promise<{ ok: true; value: SettingsForm | undefined } | { ok: false; error: Error }>;
+  settingsForm(draft: AssignmentRequest): Promise<Result<SettingsForm | undefined>>;
 }
 
 export interface WizardViewDeps {
