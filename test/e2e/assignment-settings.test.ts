@@ -41,12 +41,15 @@ describe('assignment settings chosen in the wizard', () => {
       deadlineTime: '17:00',
       restartGrace: 'false',
     });
-    const { review, request } = await submitAndApprove(h, wizard);
+    const { review, request, thread } = await submitAndApprove(h, wizard);
 
     expect(cardText(review)).toContain(
       '+ Sales (required, notifications: hide all, time zone: device time zone, installation deadline: 2026-12-10 17:00)',
     );
-    expect(cardText(review)).toContain('Settings');
+    const chosen =
+      'notifications: hide all; time zone: device time zone; installation deadline: 2026-12-10 17:00';
+    expect(cardText(review)).toContain(chosen);
+    expect(cardText(thread.rootCard)).toContain(chosen);
     expect(request?.status).toBe('assigned');
     const posted = writtenAssignments(h);
     expect(posted).toHaveLength(before.length + 1);
