@@ -130,11 +130,7 @@ export class CardActions {
     switch (action.verb) {
       case VERBS.wizardKind:
         return {
-          outcome: await wizard.chooseKind(
-            id,
-            actor,
-            data.kind === 'configPolicy' ? 'configPolicy' : 'app',
-          ),
+          outcome: await wizard.chooseKind(id, actor, (text(data, 'kind') ?? 'app') as ItemKind),
         };
       case VERBS.wizardSearch:
         return this.search(id, ctx, text(data, 'query', 100) ?? '');

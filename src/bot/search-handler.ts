@@ -1,7 +1,15 @@
 import type { SearchInvokeResponse, SearchInvokeValue } from 'botbuilder';
 import { DATASETS, groupOptionTitle, itemOptionTitle, MAX_RESULTS } from '../cards';
+import type { ItemKind } from '../domain/request';
 import type { Actor, Services } from '../services';
 import { itemOptions } from './wizard-view';
+
+/** The item kind each item-search dataset searches. */
+const ITEM_DATASETS: Record<string, ItemKind | undefined> = {
+  [DATASETS.apps]: 'app',
+  [DATASETS.configPolicies]: 'configPolicy',
+  [DATASETS.managedAppConfigs]: 'managedAppConfig',
+};
 
 /**
  * Answers Teams' typeahead (`application/search` invokes from `Data.Query` choice sets) from the
@@ -18,8 +26,8 @@ export class SearchHandler {
       if (!groups.ok) return this.refuse(groups.error.message);
       return this.results(groups.value.map((g) => ({ title: groupOptionTitle(g), value: g.id })));
     }
-    if (value.dataset === DATASETS.apps || value.dataset === DATASETS.configPolicies) {
-      const kind = value.dataset === DATASETS.apps ? 'app' : 'configPolicy';
+    const kind = ITEM_DATASETS[String(value.dataset)];
+    if (kind !== undefined) {
       const items = await this.services.wizard.searchItems(kind, query, top);
       if (!items.ok) return this.refuse(items.error.message);
       return this.results(

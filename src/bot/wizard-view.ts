@@ -43,7 +43,7 @@ function filtersFor(
 /** Turns the use case's search results into the options the item step shows. */
 export function itemOptions(results: ItemSearchResult[]): ItemOption[] {
   return results.map((r) =>
-    r.kind === 'configPolicy'
+    r.kind !== 'app'
       ? {
           id: r.id,
           name: r.name,

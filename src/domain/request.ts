@@ -1,8 +1,18 @@
 import type { DiffLine, FilterRef, Intent, RequestableTarget } from './assignment';
 import type { AssignmentSettings } from './assignment-settings';
 
-/** What can be assigned: a mobile app or a managed device app configuration policy. */
-export type ItemKind = 'app' | 'configPolicy';
+/**
+ * What can be assigned: a mobile app, an app configuration policy for managed devices
+ * (`configPolicy`) or one for managed apps (`managedAppConfig`, delivered through the Intune App
+ * SDK whether or not the device is enrolled).
+ */
+export const ITEM_KINDS = ['app', 'configPolicy', 'managedAppConfig'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+/** True for a kind the product knows; anything else in card data is refused. */
+export function isItemKind(value: unknown): value is ItemKind {
+  return (ITEM_KINDS as readonly unknown[]).includes(value);
+}
 
 /** The states of a request (SPEC section 4). */
 export const REQUEST_STATUSES = [

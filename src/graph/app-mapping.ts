@@ -45,7 +45,8 @@ export function toPolicySummary(raw: Record<string, unknown>): ConfigPolicySumma
     id: String(raw.id),
     name: String(raw.displayName ?? '(unnamed policy)'),
     policyType,
-    platform: platformOf(policyType),
+    // OEMConfig profiles (a device vendor's settings app) are listed, and labelled as such.
+    platform: raw.appSupportsOemConfig === true ? 'Android (OEMConfig)' : platformOf(policyType),
     assignmentCount: assignments.length,
   };
 }

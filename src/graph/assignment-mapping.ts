@@ -13,7 +13,7 @@ import { changedAssignmentSettings, newAssignmentSettings } from './assignment-s
 import { readSettings } from './settings-mapping';
 import type { GraphVersion } from './graph-http';
 
-/** An assignment object as Graph returns it (mobileAppAssignment or the policy one). */
+/** An assignment object as Graph returns it (mobileAppAssignment or a policy's). */
 export type GraphAssignment = Record<string, unknown> & {
   id?: string;
   intent?: string;
@@ -106,6 +106,9 @@ function added(requested: RequestedAssignment, ctx: BodyContext): Record<string,
   const target = graphTarget(requested.target, requested.filter, ctx.version);
   if (ctx.kind === 'configPolicy') {
     return { '@odata.type': `${NS}managedDeviceMobileAppConfigurationAssignment`, target };
+  }
+  if (ctx.kind === 'managedAppConfig') {
+    return { '@odata.type': `${NS}targetedManagedAppPolicyAssignment`, target };
   }
   return {
     '@odata.type': `${NS}mobileAppAssignment`,

@@ -8,6 +8,7 @@ import type {
   ConfigPolicySummary,
   IntunePort,
   ItemRef,
+  ManagedAppConfigSummary,
   PendingWrite,
   WriteOptions,
   WriteResult,
@@ -44,14 +45,15 @@ export class IntuneGraph implements IntunePort {
 
   /** Loads the catalogs and starts their background refresh. */
   async start(): Promise<void> {
-    await Promise.all([this.reader.apps.ready(), this.reader.policies.ready()]);
-    this.reader.apps.start();
-    this.reader.policies.start();
+    const { apps, policies, managedAppConfigs } = this.reader;
+    await Promise.all([apps.ready(), policies.ready(), managedAppConfigs.ready()]);
+    for (const catalog of [apps, policies, managedAppConfigs]) catalog.start();
   }
 
   stop(): void {
     this.reader.apps.stop();
     this.reader.policies.stop();
+    this.reader.managedAppConfigs.stop();
   }
 
   async searchApps(query: string, limit = 25): Promise<AppSummary[]> {
@@ -72,6 +74,15 @@ export class IntuneGraph implements IntunePort {
 
   getConfigPolicy(id: string): Promise<ConfigPolicySummary | undefined> {
     return this.reader.getConfigPolicy(id);
+  }
+
+  async searchManagedAppConfigs(query: string, limit = 25): Promise<ManagedAppConfigSummary[]> {
+    await withinTimeBudget(this.reader.managedAppConfigs.ready());
+    return this.reader.managedAppConfigs.search(query, limit);
+  }
+
+  getManagedAppConfig(id: string): Promise<ManagedAppConfigSummary | undefined> {
+    return this.reader.getManagedAppConfig(id);
   }
 
   listAssignmentFilters(): Promise<AssignmentFilterSummary[]> {

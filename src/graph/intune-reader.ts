@@ -5,11 +5,14 @@ import type {
   AppSummary,
   AssignmentFilterSummary,
   ConfigPolicySummary,
+  ItemKind,
   ItemRef,
+  ManagedAppConfigSummary,
 } from '../services/ports/intune';
 import { appSelect, toAppSummary, toPolicySummary } from './app-mapping';
 import { toCurrentAssignment, type GraphAssignment } from './assignment-mapping';
 import { Catalog } from './catalog';
+import { MANAGED_APP_CONFIGS, toManagedAppConfigSummary } from './managed-app-config-mapping';
 import { AppError } from '../domain/errors';
 import { GraphError } from './graph-error';
 import { isGraphId } from './graph-ids';
@@ -17,6 +20,13 @@ import type { GraphHttp, GraphVersion } from './graph-http';
 
 export const APPS = '/deviceAppManagement/mobileApps';
 export const POLICIES = '/deviceAppManagement/mobileAppConfigurations';
+
+/** Where each kind of item lives in Graph. */
+export const ITEM_PATHS: Record<ItemKind, string> = {
+  app: APPS,
+  configPolicy: POLICIES,
+  managedAppConfig: MANAGED_APP_CONFIGS,
+};
 
 export interface IntuneReaderOptions {
   http: GraphHttp;
@@ -48,6 +58,7 @@ function assertItemId(item: ItemRef): void {
 export class IntuneReader {
   readonly apps: Catalog<AppSummary>;
   readonly policies: Catalog<ConfigPolicySummary>;
+  readonly managedAppConfigs: Catalog<ManagedAppConfigSummary>;
   private readonly counts = new Map<string, number>();
   private readonly counting = new Set<string>();
 
@@ -74,6 +85,20 @@ export class IntuneReader {
           await http.getAll<Record<string, unknown>>(version, `${POLICIES}?$expand=assignments`)
         ).map(toPolicySummary),
       text: (policy) => `${policy.name} ${policy.platform} ${policy.policyType}`,
+      title: (policy) => policy.name,
+      refreshMs,
+      logger,
+    });
+    this.managedAppConfigs = new Catalog<ManagedAppConfigSummary>({
+      name: 'managed app configuration policies',
+      load: async () =>
+        (
+          await http.getAll<Record<string, unknown>>(
+            version,
+            `${MANAGED_APP_CONFIGS}?$expand=apps,assignments`,
+          )
+        ).map(toManagedAppConfigSummary),
+      text: (policy) => `${policy.name} ${policy.platform}`,
       title: (policy) => policy.name,
       refreshMs,
       logger,
@@ -117,10 +142,27 @@ export class IntuneReader {
     return policy;
   }
 
+  /** Reads one managed-app policy afresh (undefined when it does not exist) into the catalog. */
+  async getManagedAppConfig(id: string): Promise<ManagedAppConfigSummary | undefined> {
+    if (!isGraphId(id)) return undefined;
+    const path = `${MANAGED_APP_CONFIGS}/${encodeURIComponent(id)}?$expand=apps,assignments`;
+    const raw = await orMissing(
+      this.options.http.send<Record<string, unknown>>({
+        method: 'GET',
+        version: this.version,
+        path,
+      }),
+    );
+    if (!raw) return undefined;
+    const policy = toManagedAppConfigSummary(raw.body);
+    this.managedAppConfigs.upsert(policy);
+    return policy;
+  }
+
   /** The item's current assignments, read afresh in the write version. */
   async getAssignments(item: ItemRef): Promise<CurrentAssignment<GraphAssignment>[]> {
     assertItemId(item);
-    const base = item.kind === 'app' ? APPS : POLICIES;
+    const base = ITEM_PATHS[item.kind];
     const raw = await this.options.http.getAll<GraphAssignment>(
       this.version,
       `${base}/${encodeURIComponent(item.id)}/assignments`,
@@ -135,7 +177,7 @@ export class IntuneReader {
    */
   async filteredAssignmentCount(item: ItemRef): Promise<number> {
     assertItemId(item);
-    const base = item.kind === 'app' ? APPS : POLICIES;
+    const base = ITEM_PATHS[item.kind];
     const raw = await this.options.http.getAll<GraphAssignment>(
       'beta',
       `${base}/${encodeURIComponent(item.id)}/assignments`,

@@ -10,6 +10,7 @@ import { GraphError } from './graph-error';
 import { idSegment } from './graph-ids';
 import type { GraphHttp, GraphVersion } from './graph-http';
 import { APPS, POLICIES } from './intune-reader';
+import { MANAGED_APP_CONFIGS } from './managed-app-config-mapping';
 import { approvalCodeOf, approvalHeaders, pendingWrite, toApprovalStatus } from './maa';
 
 const CAST = 'microsoft.graph.managedDeviceMobileAppConfiguration';
@@ -22,7 +23,8 @@ export interface IntuneWriterOptions {
 
 /**
  * The writing half of the Intune port: posts a full assignment set (apps on `.../assign`,
- * configuration policies on the cast path with the plain path as fallback), with the Multi Admin
+ * managed device configuration policies on the cast path with the plain path as fallback,
+ * managed app configuration policies on `targetedManagedAppConfigurations/{id}/assign`), with the Multi Admin
  * Approval justification on every write; a held write comes back with what is needed to replay it.
  */
 export class IntuneWriter {
@@ -65,6 +67,9 @@ export class IntuneWriter {
       return this.post(`${APPS}/${id}/assign`, { mobileAppAssignments: assignments }, options);
     }
     const body = { assignments };
+    if (item.kind === 'managedAppConfig') {
+      return this.post(`${MANAGED_APP_CONFIGS}/${id}/assign`, body, options);
+    }
     try {
       return await this.post(`${POLICIES}/${id}/${CAST}/assign`, body, options);
     } catch (error) {

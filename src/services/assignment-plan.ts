@@ -2,6 +2,7 @@ import type { CurrentAssignment, MergeOutcome, RequestedAssignment } from '../do
 import type { FilterNamer } from '../domain/diff-lines';
 import { AppError } from '../domain/errors';
 import { allowedIntents } from '../domain/intents';
+import { kindRules, targetRefusal } from '../domain/item-targets';
 import { mergeAssignment } from '../domain/merge';
 import type { IntunePort, ItemRef } from './ports/intune';
 
@@ -27,6 +28,7 @@ export async function planAssignment(
 ): Promise<AssignmentPlan> {
   const appType = item.kind === 'app' ? await assignableApp(intune, item.id, requested) : '';
   if (item.kind === 'configPolicy') await existingPolicy(intune, item.id, requested);
+  if (item.kind === 'managedAppConfig') await existingManagedAppConfig(intune, item.id, requested);
   const current = await intune.getAssignments(item);
   const filter = await filterNames(intune, current);
   return { outcome: mergeAssignment(current, requested, { filter }), current, appType };
@@ -83,6 +85,29 @@ async function existingPolicy(
     throw new AppError('invalid-request', 'App configuration policies take no intent.');
   }
   if (!(await intune.getConfigPolicy(id))) {
+    throw new AppError('not-found', 'The app configuration policy no longer exists in Intune.');
+  }
+}
+
+/** A managed-app policy exists and is asked for a group only, with no intent and no filter. */
+async function existingManagedAppConfig(
+  intune: IntunePort,
+  id: string,
+  requested: RequestedAssignment,
+): Promise<void> {
+  const rules = kindRules('managedAppConfig');
+  const refusal = targetRefusal('managedAppConfig', requested.target);
+  if (refusal !== undefined) throw new AppError('invalid-request', refusal);
+  if (requested.intent !== undefined && !rules.intent) {
+    throw new AppError('invalid-request', 'App configuration policies take no intent.');
+  }
+  if (requested.filter !== undefined && !rules.filter) {
+    throw new AppError(
+      'invalid-request',
+      'App configuration policies for managed apps take no assignment filter.',
+    );
+  }
+  if (!(await intune.getManagedAppConfig(id))) {
     throw new AppError('not-found', 'The app configuration policy no longer exists in Intune.');
   }
 }

@@ -11,6 +11,7 @@ import { AppError } from '../domain/errors';
 import { isGuid } from '../domain/ids';
 import { policySetRefusal, type TargetNamer } from '../domain/merge';
 import { allowedIntents } from '../domain/intents';
+import { targetRefusal } from '../domain/item-targets';
 import type { ItemKind, RequestItem } from '../domain/request';
 import { isExclusion } from '../domain/slot';
 import type { DirectoryPort } from './ports/directory';
@@ -36,6 +37,7 @@ const invalid = (message: string) => new Refusal('invalid-request', message);
 const NOUNS: Record<ItemKind, { id: string; search: string }> = {
   app: { id: 'an app', search: 'the app' },
   configPolicy: { id: 'an app configuration policy', search: 'the policy' },
+  managedAppConfig: { id: 'an app configuration policy', search: 'the policy' },
 };
 
 /**
@@ -67,7 +69,10 @@ export async function resolveItem(
     const { name, appType: type, platform, publisher } = app;
     return { kind, id: app.id, name, type, platform, publisher };
   }
-  const policy = await intune.getConfigPolicy(id);
+  const policy =
+    kind === 'configPolicy'
+      ? await intune.getConfigPolicy(id)
+      : await intune.getManagedAppConfig(id);
   if (!policy) {
     throw new Refusal('not-found', 'That app configuration policy no longer exists in Intune.');
   }
@@ -154,6 +159,12 @@ export async function resolveTarget(
   return { target: { kind: choice.type }, targetName };
 }
 
+/** Refuses a target the kind cannot be assigned to (e.g. All devices for a managed-app policy). */
+export function checkTargetForKind(kind: ItemKind, target: RequestableTarget): void {
+  const refusal = targetRefusal(kind, target);
+  if (refusal !== undefined) throw invalid(refusal);
+}
+
 /** The intent, checked against the item's type and the target; policies take none. */
 export function checkIntent(
   item: RequestItem,
@@ -161,7 +172,7 @@ export function checkIntent(
   targetName: string,
   intent: Intent | undefined,
 ): Intent | undefined {
-  if (item.kind === 'configPolicy') {
+  if (item.kind !== 'app') {
     if (intent !== undefined) throw invalid('App configuration policies take no install intent.');
     return undefined;
   }

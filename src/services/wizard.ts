@@ -1,16 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { mayRequest } from '../domain/approval-policy';
-import type { AssignmentRequest, ItemKind, WizardStep } from '../domain/request';
+import { hasIntentStep } from '../domain/item-targets';
+import {
+  isItemKind,
+  type AssignmentRequest,
+  type ItemKind,
+  type WizardStep,
+} from '../domain/request';
 import { assertTenant, personOf, type Actor } from './actor';
-import { clearedAfter, DraftEditor, stepAfter, stepBefore, type Draft } from './draft-editor';
+import { clearedAfter, DraftEditor, type Draft } from './draft-editor';
 import { DraftReview } from './draft-review';
 import type { ServiceOptions } from './options';
 import type { GroupSummary } from './ports/directory';
 import { attempt, Refusal, type Result } from './result';
 import { SettingsStep, type SettingsForm } from './settings-step';
 import { applyEvent } from './transitions';
+import { wizardStepAfter, wizardStepBefore } from './wizard-steps';
 import {
   checkIntent,
+  checkTargetForKind,
   refusePolicySet,
   resolveFilter,
   resolveItem,
@@ -83,7 +91,7 @@ export class Wizard {
 
   chooseKind(draftId: string, actor: Actor, kind: ItemKind): Promise<Result<AssignmentRequest>> {
     return this.step(draftId, actor, 'kind', async (draft) => {
-      if (kind !== 'app' && kind !== 'configPolicy') {
+      if (!isItemKind(kind)) {
         throw new Refusal('invalid-request', 'Choose a mobile app or an app configuration policy.');
       }
       const changed = draft.draft.kind !== kind;
@@ -108,6 +116,7 @@ export class Wizard {
   ): Promise<Result<AssignmentRequest>> {
     return this.step(draftId, actor, 'target', async (draft) => {
       const { target, targetName } = await resolveTarget(this.options.directory, choice);
+      checkTargetForKind(draft.item?.kind ?? draft.draft.kind ?? 'app', target);
       const changed = JSON.stringify(draft.target) !== JSON.stringify(target);
       return { ...(changed ? clearedAfter('target') : {}), target, targetName };
     });
@@ -121,6 +130,9 @@ export class Wizard {
     return this.step(draftId, actor, 'intent', async (draft) => {
       const { item, target, targetName } = draft;
       if (!item || !target) throw new Refusal('invalid-state', 'Choose the item and target first.');
+      if (!hasIntentStep(item.kind)) {
+        throw new Refusal('invalid-request', `${item.name} takes no intent and no filter.`);
+      }
       const intent = checkIntent(item, target, targetName ?? target.kind, choice.intent);
       const filter = await resolveFilter(this.options.intune, target, choice);
       // Settings chosen for the same intent still apply; another intent has other rules.
@@ -183,7 +195,7 @@ export class Wizard {
     return attempt(async () => {
       const draft = await this.editor.open(draftId, actor);
       if (draft.draft.step === 'kind') return draft;
-      const step = this.around(stepBefore, draft.draft.step, draft);
+      const step = this.around(wizardStepBefore, draft.draft.step, draft);
       return this.editor.save(draft, {
         diff: undefined,
         kept: undefined,
@@ -211,8 +223,12 @@ export class Wizard {
   /** Apps or configuration policies whose name matches, from the cached catalog. */
   searchItems(kind: ItemKind, query: string, limit = 25): Promise<Result<ItemSearchResult[]>> {
     return attempt(async () => {
-      if (kind === 'configPolicy') {
-        const policies = await this.options.intune.searchConfigPolicies(query, limit);
+      if (kind !== 'app') {
+        const { intune } = this.options;
+        const policies =
+          kind === 'configPolicy'
+            ? await intune.searchConfigPolicies(query, limit)
+            : await intune.searchManagedAppConfigs(query, limit);
         return policies.map((p) => ({
           kind,
           id: p.id,
@@ -244,12 +260,12 @@ export class Wizard {
 
   /** The step `move` leads to from `step`, passing over a settings step that does not apply. */
   private around(
-    move: (step: WizardStep) => WizardStep,
+    move: (draft: AssignmentRequest, step: WizardStep) => WizardStep,
     step: WizardStep,
     draft: AssignmentRequest,
   ): WizardStep {
-    const to = move(step);
-    return to === 'settings' && !this.settingsStep.applies(draft) ? move(to) : to;
+    const to = move(draft, step);
+    return to === 'settings' && !this.settingsStep.applies(draft) ? move(draft, to) : to;
   }
 
   /** One wizard step: open the draft at `step`, work out the changes, move to the next step. */
@@ -262,8 +278,12 @@ export class Wizard {
     return attempt(async () => {
       const draft = await this.editor.open(draftId, actor, step);
       const changes = await this.editor.within(draft, () => change(draft));
-      const next = this.around(stepAfter, step, { ...draft, ...changes });
-      const wizard = { ...draft.draft, ...changes.draft, step: next };
+      const saved = { ...draft, ...changes } as Draft;
+      const wizard = {
+        ...draft.draft,
+        ...changes.draft,
+        step: this.around(wizardStepAfter, step, saved),
+      };
       return this.editor.save(draft, {
         diff: undefined,
         kept: undefined,

@@ -10,7 +10,7 @@ import type { GraphObject, TenantData } from './tenant-data';
  * metadata cannot say (SPEC section 1). Each refusal is a 400 that names the offending entry.
  */
 
-export type AssignKind = 'app' | 'config';
+export type AssignKind = 'app' | 'config' | 'managedAppConfig';
 
 export interface RuleContext {
   kind: AssignKind;
@@ -39,6 +39,7 @@ export function checkAssignRules(ctx: RuleContext, assignments: Record<string, u
     const where = `Assignment ${index + 1}`;
     if (!isRecord(assignment.target)) throw badRequest(`${where} has no target.`);
     if (ctx.kind === 'app') checkAppEntry(ctx, assignment, where);
+    if (ctx.kind === 'managedAppConfig') checkManagedAppEntry(assignment, where);
     const key = checkTarget(ctx.tenant, assignment.target, where);
     if (seen.has(key)) throw badRequest(`${where} repeats a target: ${duplicateText(key)}`);
     seen.add(key);
@@ -65,6 +66,30 @@ function checkAppEntry(ctx: RuleContext, assignment: Record<string, unknown>, wh
         `${where}: settings of type '${settingsType}' do not apply to an app of type '${appType}'.`,
       );
     }
+  }
+}
+
+const GROUP_TARGETS = new Set(['groupAssignmentTarget', 'exclusionGroupAssignmentTarget']);
+
+/**
+ * App configuration policies for managed apps reach users through the Intune App SDK: Intune
+ * assigns them to groups only (include or exclude), never to All devices. Stricter reading: All
+ * users, which the admin center does not offer for them either, is refused too, and so is a
+ * device assignment filter.
+ */
+function checkManagedAppEntry(assignment: Record<string, unknown>, where: string) {
+  const type = targetType(assignment);
+  if (!GROUP_TARGETS.has(type)) {
+    throw badRequest(
+      `${where}: a targetedManagedAppPolicyAssignment cannot target '${type}'; use a group or an excluded group.`,
+    );
+  }
+  const target = assignment.target as Record<string, unknown>;
+  const filterType = target.deviceAndAppManagementAssignmentFilterType ?? 'none';
+  if (filterType !== 'none') {
+    throw badRequest(
+      `${where}: assignment filters are not supported on this policy's assignments.`,
+    );
   }
 }
 

@@ -7,7 +7,8 @@ import type { SimulatorState } from './state';
 import type { GraphObject } from './tenant-data';
 
 /**
- * The assign action for apps and app configuration policies: the body REPLACES the whole set
+ * The assign action for apps and app configuration policies (managed devices and managed apps):
+ * the body REPLACES the whole set
  * (an empty array deletes every assignment, as in the real service). Order: schema for the
  * version, service rules, Multi Admin Approval, then the write.
  */
@@ -29,6 +30,10 @@ const INTENT_NUMBER: Record<string, number> = {
 const ENTRY = {
   app: { schema: 'mobileApp_assign_request', key: 'mobileAppAssignments' },
   config: { schema: 'managedDeviceMobileAppConfiguration_assign_request', key: 'assignments' },
+  managedAppConfig: {
+    schema: 'targetedManagedAppConfiguration_assign_request',
+    key: 'assignments',
+  },
 } as const;
 
 export function assign(
@@ -52,6 +57,9 @@ export function assign(
   if (kind === 'app') {
     state.tenant.appAssignments.set(item.id, stored);
     item.isAssigned = stored.length > 0;
+  } else if (kind === 'managedAppConfig') {
+    state.tenant.managedAppConfigAssignments.set(item.id, stored);
+    item.isAssigned = stored.length > 0;
   } else {
     state.tenant.configAssignments.set(item.id, stored);
   }
@@ -67,8 +75,8 @@ function withHash(odataType: unknown): string {
 /**
  * The stored (beta-shape) assignment: an Intune-style id, `#`-prefixed types, filter
  * properties always present (a v1.0 body has none, so its filters are dropped: id null, type
- * none), and for apps `source: direct` unless a beta body posted its own source. Policy
- * assignments have no `source` in the beta schema, so none is stored.
+ * none), and for apps and managed-app policies `source: direct` unless a beta body posted its own
+ * source. Managed device policy assignments have no `source` in the beta schema, so none is stored.
  */
 function storedAssignment(
   kind: AssignKind,
@@ -85,6 +93,15 @@ function storedAssignment(
     source: hasSource ? posted.source : 'direct',
     sourceId: hasSource ? (posted.sourceId ?? null) : null,
   };
+  if (kind === 'managedAppConfig') {
+    const exclusion = targetType(posted) === 'exclusionGroupAssignmentTarget';
+    return {
+      '@odata.type': '#microsoft.graph.targetedManagedAppPolicyAssignment',
+      id: `${key}_${exclusion ? 1 : 0}`,
+      ...provenance,
+      target,
+    };
+  }
   if (kind === 'config') {
     return {
       '@odata.type': '#microsoft.graph.managedDeviceMobileAppConfigurationAssignment',

@@ -9,6 +9,7 @@ import { appRoutes } from './routes/apps';
 import { assignmentFilterRoutes } from './routes/assignment-filters';
 import { configPolicyRoutes } from './routes/config-policies';
 import { directoryRoutes } from './routes/directory';
+import { managedAppConfigRoutes } from './routes/managed-app-configs';
 import {
   authenticate,
   belowVersion,
@@ -32,6 +33,7 @@ export { MAX_BODY_BYTES, type RawRequest } from './request-parsing';
 const ROUTES: Route[] = [
   ...appRoutes,
   ...configPolicyRoutes,
+  ...managedAppConfigRoutes,
   ...directoryRoutes,
   ...assignmentFilterRoutes,
   ...approvalRoutes,

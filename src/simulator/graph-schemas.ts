@@ -10,6 +10,7 @@ export type GraphVersion = 'beta' | 'v1.0';
 export type SchemaEntry =
   | 'mobileApp_assign_request'
   | 'managedDeviceMobileAppConfiguration_assign_request'
+  | 'targetedManagedAppConfiguration_assign_request'
   | 'mobileAppAssignment_collection_response'
   | 'odataError'
   | 'mobileApp_response'

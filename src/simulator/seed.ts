@@ -3,6 +3,7 @@ import { randomAppAssignments, wellKnownAssignments } from './seed/app-assignmen
 import { generatedApps, wellKnownApps } from './seed/apps';
 import { createConfigPolicies } from './seed/config-policies';
 import { createFilters, filtersByAppType } from './seed/filters';
+import { createManagedAppConfigs } from './seed/managed-app-configs';
 import { createGroups } from './seed/groups';
 import { createMemberships } from './seed/memberships';
 import { Rng } from './seed/random';
@@ -81,11 +82,15 @@ export function createTenant(scale: Partial<SeedScale> = {}): TenantData {
       .map((f) => f.id),
   });
 
+  const managed = createManagedAppConfigs(new Rng('managed-app-configs'), targetable);
+
   return {
     apps,
     appAssignments,
     configPolicies: policies,
     configAssignments: assignments,
+    managedAppConfigs: managed.policies,
+    managedAppConfigAssignments: managed.assignments,
     groups: seededGroups.map((g) => g.object),
     groupMembers,
     users: people.users,

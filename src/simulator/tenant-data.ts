@@ -15,6 +15,10 @@ export interface TenantData {
   configPolicies: GraphObject[];
   /** Policy id -> `managedDeviceMobileAppConfigurationAssignment` objects (`id`, `target`). */
   configAssignments: Map<string, GraphObject[]>;
+  /** `targetedManagedAppConfiguration` objects (app configuration policies for managed apps), each with its `apps`. */
+  managedAppConfigs: GraphObject[];
+  /** Policy id -> `targetedManagedAppPolicyAssignment` objects (`id`, `source`, `sourceId`, `target`). */
+  managedAppConfigAssignments: Map<string, GraphObject[]>;
   /** `group` objects (`displayName`, `description`, `groupTypes`, `securityEnabled`, `mailEnabled`, ...). */
   groups: GraphObject[];
   /** Group id -> direct member ids (users or groups: nesting is transitive). */

@@ -96,3 +96,8 @@ function projectObject(value: unknown, defName: string): unknown {
   }
   return out;
 }
+
+/** A managed-app policy assignment as v1.0 shows it: no `source`/`sourceId`, no filter ids. */
+export function managedAppAssignmentToV1(assignment: GraphObject): GraphObject {
+  return projectObject(assignment, 'targetedManagedAppPolicyAssignment') as GraphObject;
+}

@@ -81,9 +81,9 @@ describe('the wizard card', () => {
     expect(allObjects(clean).some((o) => o.color === 'Attention')).toBe(false);
   });
 
-  it('asks for the kind with a choice of app or configuration policy', () => {
+  it('asks for the kind with a choice of app or either kind of configuration policy', () => {
     const card = wizardCard(draftAt('kind'), ctx(TEAMS)).content;
-    expect(choiceValues(input(card, 'kind'))).toEqual(['app', 'configPolicy']);
+    expect(choiceValues(input(card, 'kind'))).toEqual(['app', 'configPolicy', 'managedAppConfig']);
   });
 
   describe('at the item step', () => {

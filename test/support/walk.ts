@@ -1,3 +1,4 @@
+import type { ItemKind } from '../../src/domain/request';
 import { WELL_KNOWN } from '../../src/simulator/seed';
 import { actionsOf, cardOf, cardText, type BotHarness } from './bot-harness';
 import type { TeamsUserInfo } from './teams-client';
@@ -11,7 +12,7 @@ export interface Walked {
 }
 
 export interface WalkChoice {
-  kind: 'app' | 'configPolicy';
+  kind: ItemKind;
   itemId: string;
   target: { type: 'group' | 'allUsers' | 'allDevices'; groupId?: string; exclude?: boolean };
   intent?: string;
@@ -63,7 +64,10 @@ export async function walkWizard(
     groupId: choice.target.groupId,
     mode: choice.target.exclude ? 'exclude' : 'include',
   });
-  await step('wizard.intent', { intent: choice.intent, filterId: 'none' });
+  // Managed-app configuration policies have no intent step: the target leads to the justification.
+  if (choice.kind !== 'managedAppConfig') {
+    await step('wizard.intent', { intent: choice.intent, filterId: 'none' });
+  }
   const review = await step('wizard.justification', {
     justification: choice.justification ?? 'The team needs it for the Q1 rollout.',
   });

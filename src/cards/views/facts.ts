@@ -1,3 +1,4 @@
+import { kindRules } from '../../domain/item-targets';
 import type { AssignmentRequest } from '../../domain/request';
 import { describeSettings } from '../../domain/settings-words';
 import { filterLabel, intentLabel, itemLabel, kindLabel, requestTargetLabel } from './labels';
@@ -9,7 +10,7 @@ export interface Fact {
 }
 
 /** Steps at which the intent step, and with it the choice of "no filter", lies behind. */
-const PAST_INTENT = new Set(['justification', 'review']);
+const PAST_INTENT = new Set(['settings', 'justification', 'review']);
 
 /**
  * What a draft holds so far, as FactSet rows: kind, item, target, intent and filter, each once it
@@ -22,7 +23,8 @@ export function chosenFacts(draft: AssignmentRequest): Fact[] {
   if (draft.item !== undefined) facts.push({ title: 'Item', value: itemLabel(draft.item) });
   if (draft.target !== undefined) facts.push({ title: 'Target', value: requestTargetLabel(draft) });
   if (draft.intent !== undefined) facts.push({ title: 'Intent', value: intentLabel(draft.intent) });
-  if (draft.filter !== undefined || PAST_INTENT.has(draft.draft?.step ?? '')) {
+  const takesFilter = kind === undefined || kindRules(kind).filter;
+  if (draft.filter !== undefined || (takesFilter && PAST_INTENT.has(draft.draft?.step ?? ''))) {
     facts.push({ title: 'Filter', value: filterLabel(draft.filter) });
   }
   const settings = settingsFact(draft);

@@ -56,8 +56,21 @@ export function intentLabel(intent: Intent): string {
   return INTENT_LABELS[intent];
 }
 
+const KIND_LABELS: Record<ItemKind, string> = {
+  app: 'Mobile app',
+  configPolicy: 'App configuration policy',
+  managedAppConfig: 'App configuration policy (managed apps)',
+};
+
+/** What an item's label adds after its platform to tell the policy kinds apart. */
+const KIND_SUFFIXES: Record<ItemKind, string> = {
+  app: '',
+  configPolicy: '',
+  managedAppConfig: ' (app configuration for managed apps)',
+};
+
 export function kindLabel(kind: ItemKind): string {
-  return kind === 'app' ? 'Mobile app' : 'App configuration policy';
+  return KIND_LABELS[kind];
 }
 
 /** Short labels for the common app types; others are spelled out from the type name. */
@@ -115,7 +128,7 @@ export function filterLabel(filter: AssignmentRequest['filter']): string {
 
 /** `Zoom Workplace · Windows (Win32) · Zoom Video Communications` for a chosen item. */
 export function itemLabel(item: NonNullable<AssignmentRequest['item']>): string {
-  const type = item.kind === 'app' ? ` (${appTypeLabel(item.type)})` : '';
+  const type = item.kind === 'app' ? ` (${appTypeLabel(item.type)})` : KIND_SUFFIXES[item.kind];
   const publisher = item.publisher ? ` · ${item.publisher}` : '';
   return `${item.name} · ${item.platform}${type}${publisher}`;
 }

@@ -1,3 +1,4 @@
+import { kindRules } from '../../domain/item-targets';
 import { displayId, type AssignmentRequest } from '../../domain/request';
 import type { Caps } from '../types';
 import { diffRows, isAlreadyAssigned, type DiffRow } from './diff';
@@ -73,7 +74,9 @@ function requestFacts(request: AssignmentRequest): Fact[] {
   if (request.item) facts.push({ title: 'Item', value: itemLabel(request.item) });
   if (request.target) facts.push({ title: 'Target', value: requestTargetLabel(request) });
   if (request.intent) facts.push({ title: 'Intent', value: intentLabel(request.intent) });
-  facts.push({ title: 'Filter', value: filterLabel(request.filter) });
+  if (!request.item || kindRules(request.item.kind).filter) {
+    facts.push({ title: 'Filter', value: filterLabel(request.filter) });
+  }
   const settings = settingsFact(request);
   if (settings !== undefined) facts.push(settings);
   facts.push({ title: 'Requested by', value: request.requester.name });

@@ -47,6 +47,7 @@ export const NO_FILTER = 'none';
 export const DATASETS = {
   apps: 'apps',
   configPolicies: 'configPolicies',
+  managedAppConfigs: 'managedAppConfigs',
   groups: 'groups',
 } as const;
 export type Dataset = (typeof DATASETS)[keyof typeof DATASETS];

@@ -4,6 +4,7 @@ import {
   type ItemKind,
   type WizardStep,
 } from '../../domain/request';
+import { hasIntentStep } from '../../domain/item-targets';
 import { chosenFacts, type Fact } from './facts';
 
 /** What every wizard step shows around its own inputs (the top of each `cards/wizard-*.json`). */
@@ -28,7 +29,16 @@ const TITLES: Record<WizardStep, string> = {
   review: 'Review and submit',
 };
 
-const POLICY_TITLE = 'Which app configuration policy?';
+const ITEM_TITLES: Record<ItemKind, string> = {
+  app: TITLES.item,
+  configPolicy: 'Which app configuration policy?',
+  managedAppConfig: 'Which app configuration policy for managed apps?',
+};
+
+/** The steps a draft of this kind goes through (no intent step for a kind without one). */
+function stepsOf(kind: ItemKind): WizardStep[] {
+  return WIZARD_STEPS.filter((s) => s !== 'intent' || hasIntentStep(kind));
+}
 
 /** The kind chosen at the first step (apps until then). */
 export function itemKind(draft: AssignmentRequest): ItemKind {
@@ -45,13 +55,13 @@ export function wizardFrame(
   error: string | undefined,
   withSettings = false,
 ): WizardFrame {
-  const steps = WIZARD_STEPS.filter((s) => withSettings || s !== 'settings');
-  const index = steps.indexOf(step);
+  const steps = stepsOf(itemKind(draft)).filter((s) => withSettings || s !== 'settings');
+  const index = Math.max(steps.indexOf(step), 0);
   const chosen = chosenFacts(draft);
   return {
     requestId: draft.id,
     header: `New request · step ${index + 1} of ${steps.length}`,
-    title: step === 'item' && itemKind(draft) === 'configPolicy' ? POLICY_TITLE : TITLES[step],
+    title: step === 'item' ? ITEM_TITLES[itemKind(draft)] : TITLES[step],
     chosen,
     hasChosen: chosen.length > 0,
     error: error ?? '',

@@ -1,4 +1,5 @@
-import type { AssignmentRequest } from '../../domain/request';
+import { kindRules } from '../../domain/item-targets';
+import type { AssignmentRequest, ItemKind } from '../../domain/request';
 import { itemLabel } from './labels';
 import { itemKind } from './wizard-frame';
 import { groupChoices, itemChoices, type Choice } from './options';
@@ -56,22 +57,42 @@ export interface ItemStep extends SearchPart {
   itemId: string;
 }
 
+/** What the item step searches and says, per kind. */
+const ITEM_SEARCH: Record<
+  ItemKind,
+  { dataset: Dataset; noun: string; label: string; plural: string }
+> = {
+  app: { dataset: DATASETS.apps, noun: 'app', label: 'App', plural: 'apps' },
+  configPolicy: {
+    dataset: DATASETS.configPolicies,
+    noun: 'app configuration policy',
+    label: 'App configuration policy',
+    plural: 'policies',
+  },
+  managedAppConfig: {
+    dataset: DATASETS.managedAppConfigs,
+    noun: 'app configuration policy for managed apps',
+    label: 'App configuration policy (managed apps)',
+    plural: 'policies',
+  },
+};
+
 /** Step 2: the app or policy, by typeahead (Teams) or a search box and a results list. */
 export function itemStep(draft: AssignmentRequest, ctx: WizardContext): ItemStep {
   const kind = itemKind(draft);
-  const noun = kind === 'app' ? 'app' : 'app configuration policy';
+  const search = ITEM_SEARCH[kind];
   const item = draft.item?.kind === kind ? draft.item : undefined;
   const current = item && { title: itemLabel(item), value: item.id };
   const choices = withCurrent(itemChoices(ctx.results), current);
   return {
     ...searchPart(ctx, {
-      dataset: kind === 'app' ? DATASETS.apps : DATASETS.configPolicies,
+      dataset: search.dataset,
       choices,
       query: draft.draft?.itemQuery ?? '',
-      noun,
+      noun: search.noun,
     }),
-    itemLabel: kind === 'app' ? 'App' : 'App configuration policy',
-    placeholder: `Type to search ${kind === 'app' ? 'apps' : 'policies'} by name`,
+    itemLabel: search.label,
+    placeholder: `Type to search ${search.plural} by name`,
     itemId: item?.id ?? '',
   };
 }
@@ -89,11 +110,14 @@ export function targetStep(draft: AssignmentRequest, ctx: WizardContext): Target
   const group = target?.kind === 'group' ? target : undefined;
   const current = group && { title: draft.targetName ?? group.groupId, value: group.groupId };
   const targetTypeChoices: Choice[] = [{ title: 'A group', value: 'group' }];
+  const takes = kindRules(itemKind(draft)).targets;
   if (ctx.tenantWideTargets ?? true) {
-    targetTypeChoices.push(
-      { title: 'All users (include only)', value: 'allUsers' },
-      { title: 'All devices (include only)', value: 'allDevices' },
-    );
+    if (takes.includes('allUsers')) {
+      targetTypeChoices.push({ title: 'All users (include only)', value: 'allUsers' });
+    }
+    if (takes.includes('allDevices')) {
+      targetTypeChoices.push({ title: 'All devices (include only)', value: 'allDevices' });
+    }
   }
   return {
     ...searchPart(ctx, {

@@ -34,6 +34,12 @@ export interface ConfigPolicySummary {
   assignmentCount: number;
 }
 
+/**
+ * An app configuration policy for managed apps (`targetedManagedAppConfiguration`), shown like a
+ * managed device one: `policyType` is `targetedManagedAppConfiguration`.
+ */
+export type ManagedAppConfigSummary = ConfigPolicySummary;
+
 /** An Intune assignment filter (beta only). */
 export interface AssignmentFilterSummary {
   id: string;
@@ -89,6 +95,8 @@ export interface IntunePort {
   getApp(id: string): Promise<AppSummary | undefined>;
   searchConfigPolicies(query: string, limit?: number): Promise<ConfigPolicySummary[]>;
   getConfigPolicy(id: string): Promise<ConfigPolicySummary | undefined>;
+  searchManagedAppConfigs(query: string, limit?: number): Promise<ManagedAppConfigSummary[]>;
+  getManagedAppConfig(id: string): Promise<ManagedAppConfigSummary | undefined>;
   listAssignmentFilters(): Promise<AssignmentFilterSummary[]>;
   /**
    * The item's assignments as they stand, read afresh in the version writes use. Refuses

@@ -1,7 +1,7 @@
 import type { GraphObject } from '../tenant-data';
 import { buildConfigAssignment, type TargetSpec } from './assignment-builders';
 import { REGIONS } from './names';
-import { Combinations, type Rng } from './random';
+import { Combinations, Rng } from './random';
 import { WELL_KNOWN } from './well-known';
 
 type ConfigApp = readonly [name: string, ios: string, android: string];
@@ -57,7 +57,12 @@ interface PolicySpec {
   app: ConfigApp;
   platform: string;
   displayName: string;
+  /** An OEMConfig profile: a device vendor's settings app configured through managed Google Play. */
+  oemConfig?: boolean;
 }
+
+/** Zebra's OEMConfig app, the usual example of an OEMConfig profile. */
+const ZEBRA_OEMCONFIG: ConfigApp = ['Zebra OEMConfig', '', 'com.zebra.oemconfig.common'];
 
 function policyObject(spec: PolicySpec, ctx: PolicyContext): GraphObject {
   const { rng } = ctx;
@@ -113,7 +118,7 @@ function policyObject(spec: PolicySpec, ctx: PolicyContext): GraphObject {
     packageId,
     payloadJson: Buffer.from(JSON.stringify(payload)).toString('base64'),
     permissionActions: [],
-    appSupportsOemConfig: false,
+    appSupportsOemConfig: spec.oemConfig === true,
     profileApplicability: rng.pick(['default', 'androidWorkProfile', 'androidDeviceOwner']),
     connectedAppsEnabled: false,
   };
@@ -168,10 +173,21 @@ export function createConfigPolicies(
     },
   ];
   const policies = landmarks.map((spec) => policyObject(spec, ctx));
+  // The OEMConfig landmark draws from its own stream, so the generated policies stay as they were.
+  const oem: PolicySpec = {
+    id: P.oemConfig,
+    app: ZEBRA_OEMCONFIG,
+    platform: 'Android',
+    displayName: 'Zebra OEMConfig - Warehouse scanners',
+    oemConfig: true,
+  };
+  policies.push(policyObject(oem, { ...ctx, rng: new Rng('oemconfig') }));
+  const engineering = { kind: 'group' as const, groupId: WELL_KNOWN.groups.engineering };
   const assignments = new Map<string, GraphObject[]>([
     [P.ios, [buildConfigAssignment(P.ios, { kind: 'group', groupId: WELL_KNOWN.groups.sales })]],
+    [P.oemConfig, [buildConfigAssignment(P.oemConfig, engineering)]],
   ]);
-  const names = new Set(landmarks.map((l) => l.displayName));
+  const names = new Set([...landmarks, oem].map((l) => l.displayName));
   const plain = new Combinations([CONFIG_APPS.map((a) => a[0]), PLATFORMS, PURPOSES], ctx.rng);
   const regional = new Combinations(
     [CONFIG_APPS.map((a) => a[0]), PLATFORMS, PURPOSES, REGIONS],

@@ -28,6 +28,16 @@ export const WELL_KNOWN = {
     ios: 'b5d33c30-b70b-4754-a01b-a145058c484f',
     /** "Teams Android - Org allowed accounts", no assignments. */
     android: '63c59186-caa9-4ae3-bab3-153bf4f1d850',
+    /** "Zebra OEMConfig - Warehouse scanners": an OEMConfig profile, one group assignment. */
+    oemConfig: '5b0f7a3e-2c4d-4e6f-8a1b-3c5d7e9f0a2b',
+  },
+  managedAppConfigs: {
+    /** "Outlook - Managed apps settings": includes Sales, excludes Pilot users. */
+    outlook: '3f1b7c52-5d0e-4a1f-9b7e-2c8d4e6a9f01',
+    /** "Teams - Org allowed accounts (managed apps)": includes Marketing. */
+    teams: '8a2e4d6f-1b3c-4e5a-8f7d-9c0b1a2e3d45',
+    /** "Edge - Managed bookmarks (managed apps)": no assignments. */
+    edge: 'c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f',
   },
   groups: {
     sales: '67052cda-1180-473e-8764-7833a22352e3',
