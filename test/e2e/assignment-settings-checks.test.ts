@@ -124,8 +124,16 @@ describe('assignment settings with GRAPH_INTUNE_VERSION=v1.0', () => {
 
   test('a volume-purchase app offers device licensing only, and a forged beta-only setting is refused', async () => {
     const h = bot();
+    // An app without assignments: v1.0 cannot re-post the beta-only settings of existing ones.
+    const tenant = h.sim.control.tenant();
+    const unassigned = tenant.apps.find(
+      (a) =>
+        a['@odata.type'] === '#microsoft.graph.iosVppApp' &&
+        a.publishingState === 'published' &&
+        (tenant.appAssignments.get(a.id)?.length ?? 0) === 0,
+    );
     const { wizard, card } = await toSettings(h, {
-      itemId: apps.iosVpp,
+      itemId: String(unassigned?.id),
       groupId: groups.sales,
       intent: 'required',
     });
