@@ -13,6 +13,7 @@ import { SearchHandler } from './bot/search-handler';
 import { TeamsNotifier } from './bot/teams-notifier';
 import { TurnHooks } from './bot/turn-hooks';
 import type { WizardViewDeps } from './bot/wizard-view';
+import { intentOffer } from './services/intent-offer';
 import { createGraph, offeredSettings, type GraphServices } from './graph';
 import { createServer, listen } from './http/server';
 import type { Logger } from './logger';
@@ -154,7 +155,7 @@ export function createApp(options: AppOptions): App {
     },
   });
   const wizardView: WizardViewDeps = {
-    listFilters: () => graph.intune.listAssignmentFilters(),
+    intentOffer: (draft) => intentOffer(graph.intune, draft),
     justificationMax: config.JUSTIFICATION_MAX_LENGTH,
     settings: services.wizard,
   };

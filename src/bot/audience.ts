@@ -1,4 +1,5 @@
 import type { Caps } from '../cards';
+import { isRequester, mayDecide } from '../domain/approval-policy';
 import type { AssignmentRequest } from '../domain/request';
 import type { Authorizer } from '../services/authorizer';
 import type { KnownUser, KnownUsers } from './known-users';
@@ -11,15 +12,17 @@ export function capsFor(channelId: string): Caps {
 }
 
 /**
- * The known users who may decide this request: approvers (checked through the directory, cached)
- * other than the requester. Only people who have talked to the bot can be messaged or refreshed.
+ * The known users who may decide this request by the domain's rule (`mayDecide`): approvers
+ * (checked through the directory, cached) other than the requester. Only people who have talked to the bot can be messaged or refreshed.
  */
 export async function eligibleApprovers(
   request: AssignmentRequest,
   users: KnownUsers,
   authorizer: Authorizer,
 ): Promise<KnownUser[]> {
-  const candidates = (await users.all()).filter((u) => u.id !== request.requester.id);
+  const candidates = (await users.all()).filter((u) => !isRequester(request, u));
   const flags = await Promise.all(candidates.map((u) => authorizer.isApprover(u.id)));
-  return candidates.filter((_, i) => flags[i]);
+  return candidates.filter(
+    (actor, i) => mayDecide({ request, actor, isApprover: flags[i] === true }).ok,
+  );
 }

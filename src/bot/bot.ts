@@ -181,12 +181,11 @@ export class IntuneAssignBot extends TeamsActivityHandler {
   private async refuseForeign(context: TurnContext): Promise<void> {
     const type = context.activity.type;
     if (type === 'invoke') {
-      const body = {
-        statusCode: 403,
-        type: 'application/vnd.microsoft.error',
-        value: { code: 'foreign-tenant', message: FOREIGN },
-      };
-      await context.sendActivity({ type: 'invokeResponse', value: { status: 403, body } });
+      const body = invokeResponse({ refusal: { code: 'foreign-tenant', message: FOREIGN } });
+      await context.sendActivity({
+        type: 'invokeResponse',
+        value: { status: body.statusCode, body },
+      });
     } else if (type === 'message') {
       await context.sendActivity(FOREIGN);
     }

@@ -31,6 +31,7 @@ const WIZARD_FIXABLE = new Set<ErrorCode>([
   'policy-set',
   'target-conflict',
   'filters-would-be-lost',
+  'settings-would-be-lost',
   'assignments-changed',
   'invalid-state',
   'conflict',

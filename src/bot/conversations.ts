@@ -1,3 +1,4 @@
+import { AppError } from '../domain/errors';
 import {
   ActivityTypes,
   type Activity,
@@ -105,7 +106,7 @@ export class Conversations {
         ref = await this.sendIn(ctx, activity, user.serviceUrl, user.channelId);
       },
     );
-    if (!ref) throw new Error('The direct conversation was not created.');
+    if (!ref) throw new AppError('connector-failed', 'The direct conversation was not created.');
     return ref;
   }
 
@@ -118,7 +119,7 @@ export class Conversations {
     await this.adapter.continueConversationAsync(this.appId, this.reference(where), async (ctx) => {
       ref = await this.sendIn(ctx, activity, where.serviceUrl, where.channelId);
     });
-    if (!ref) throw new Error('The message was not sent.');
+    if (!ref) throw new AppError('connector-failed', 'The message was not sent.');
     return ref;
   }
 

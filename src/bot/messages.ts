@@ -1,3 +1,4 @@
+import { isRequester } from '../domain/approval-policy';
 import { displayId, type AssignmentRequest } from '../domain/request';
 import type { EventType } from '../domain/state-machine';
 
@@ -45,13 +46,16 @@ export function eventText(
     case 'assigned':
       return `${assignedText(request, subject, item)}${noteOf(request)}`;
     case 'failed':
-      return `${subject} failed: ${request.outcome?.error?.message ?? 'unknown error'}${graphId(request)}. An approver can retry.`;
+      return `${subject} failed: ${sentence(request.outcome?.error?.message)}${graphId(request)}. An approver can retry.`;
     case 'retry':
       return `${subject}: ${request.assignmentBy?.name ?? 'An approver'} retried the assignment.`;
     default:
       return undefined;
   }
 }
+
+/** An error's message without its final full stop, so that what follows it reads as one text. */
+const sentence = (message: string | undefined) => (message ?? 'unknown error').replace(/\.$/, '');
 
 function assignedText(request: AssignmentRequest, subject: string, item: string): string {
   if (!request.outcome?.alreadyAssigned) {
@@ -72,7 +76,7 @@ function cancelText(request: AssignmentRequest, mine: boolean): string {
   const id = displayId(request);
   const by = request.cancelledBy ?? request.requester;
   if (!mine) return `${id} was cancelled by ${by.name}.`;
-  return by.id === request.requester.id
+  return isRequester(request, by)
     ? `You cancelled ${id}.`
     : `Your request ${id} was cancelled by ${by.name}.`;
 }

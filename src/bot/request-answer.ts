@@ -1,5 +1,5 @@
 import { requestCard, type Audience, type Caps } from '../cards';
-import { isRequester } from '../domain/approval-policy';
+import { isRequester, mayAct } from '../domain/approval-policy';
 import { AppError } from '../domain/errors';
 import type { AssignmentRequest } from '../domain/request';
 import type { Actor, Result } from '../services';
@@ -16,8 +16,6 @@ export interface RequestViewContext {
 }
 
 type Role = 'requester' | 'approver' | 'other';
-
-const ACTIONABLE = new Set(['pending', 'failed']);
 
 /**
  * The viewer's part in the request. When the directory cannot say (a Graph timeout), the viewer
@@ -90,10 +88,7 @@ export class RequestAnswers {
     role: Role,
     notice: string | undefined,
   ): Promise<Answer> {
-    const canAct =
-      role === 'requester'
-        ? request.status === 'pending'
-        : role === 'approver' && ACTIONABLE.has(request.status);
+    const canAct = mayAct({ request, actor: ctx.actor, isApprover: role === 'approver' });
     const audience: Audience =
       role === 'requester' ? 'requester' : ctx.audience === 'requester' ? 'approver' : ctx.audience;
     const refreshUserIds = await refreshIds(ctx);

@@ -1,4 +1,5 @@
 import { requestCard, type CardAttachment } from '../cards';
+import { mayAct } from '../domain/approval-policy';
 import type { AssignmentRequest } from '../domain/request';
 import type { EventType } from '../domain/state-machine';
 import type { Logger } from '../logger';
@@ -19,8 +20,6 @@ export interface TeamsNotifierOptions {
   authorizer: Authorizer;
   logger: Logger;
 }
-
-const ACTIONABLE = new Set(['pending', 'failed']);
 
 /**
  * The Notifier over Teams: each submitted request becomes a thread in the approvals channel, every
@@ -137,17 +136,14 @@ export class TeamsNotifier implements Notifier {
         refreshUserIds: approvers.map((a) => a.channelUserId),
       });
     }
-    if (key === 'requester')
-      return requestCard(request, {
-        caps,
-        audience: 'requester',
-        canAct: request.status === 'pending',
-      });
-    return requestCard(request, {
-      caps,
-      audience: 'approver',
-      canAct: ACTIONABLE.has(request.status),
-    });
+    if (key === 'requester') {
+      const canAct = mayAct({ request, actor: request.requester, isApprover: false });
+      return requestCard(request, { caps, audience: 'requester', canAct });
+    }
+    // Direct copies go only to eligible approvers (see `eligibleApprovers`), keyed by their id.
+    const actor = { id: key.replace(/^approver:/, ''), name: '' };
+    const canAct = mayAct({ request, actor, isApprover: true });
+    return requestCard(request, { caps, audience: 'approver', canAct });
   }
 
   private async guard(

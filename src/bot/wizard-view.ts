@@ -5,11 +5,10 @@ import {
   type GroupOption,
   type ItemOption,
 } from '../cards';
-import { allowedIntents } from '../domain/intents';
 import type { AssignmentRequest } from '../domain/request';
 import type { ItemSearchResult, Result } from '../services';
+import type { IntentOffer } from '../services/intent-offer';
 import type { SettingsForm } from '../services/settings-step';
-import type { AssignmentFilterSummary } from '../services/ports/intune';
 
 /** The settings step's side of the wizard use case (see `Wizard`). */
 export interface SettingsView {
@@ -18,26 +17,11 @@ export interface SettingsView {
 }
 
 export interface WizardViewDeps {
-  listFilters: () => Promise<AssignmentFilterSummary[]>;
+  /** The intent step's choices, by the services' rules (see `intentOffer`). */
+  intentOffer: (draft: AssignmentRequest) => Promise<IntentOffer>;
   justificationMax: number;
   /** The settings step; without it the wizard shows none. */
   settings?: SettingsView;
-}
-
-const PLATFORM_FILTERS: Record<string, RegExp> = {
-  Windows: /^windows/i,
-  'iOS/iPadOS': /^ios/i,
-  Android: /^android/i,
-  macOS: /^macos/i,
-};
-
-/** Filters that apply to the item's platform (all of them when the platform has no filters). */
-function filtersFor(
-  filters: AssignmentFilterSummary[],
-  platform: string | undefined,
-): AssignmentFilterSummary[] {
-  const pattern = platform ? PLATFORM_FILTERS[platform] : undefined;
-  return pattern ? filters.filter((f) => pattern.test(f.platform)) : filters;
 }
 
 /** Turns the use case's search results into the options the item step shows. */
@@ -71,13 +55,10 @@ export async function renderWizard(
   view: { caps: Caps; error?: string; results?: ItemOption[] | GroupOption[] },
 ): Promise<CardAttachment> {
   const step = draft.draft?.step;
-  let intents;
-  let filters;
-  if (step === 'intent' && draft.item && draft.target) {
-    intents = draft.item.kind === 'app' ? allowedIntents(draft.item.type, draft.target) : undefined;
-    const excluded = draft.target.kind === 'group' && draft.target.exclude;
-    filters = excluded ? [] : filtersFor(await deps.listFilters(), draft.item.platform);
-  }
+  const { intents, filters } =
+    step === 'intent' && draft.item && draft.target
+      ? await deps.intentOffer(draft)
+      : { intents: undefined, filters: undefined };
   let error = view.error;
   let settingsForm;
   if (step === 'settings' && deps.settings) {

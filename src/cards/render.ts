@@ -1,3 +1,4 @@
+import { AppError } from '../domain/errors';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -33,7 +34,10 @@ export function findCardsDir(from: string = __dirname): string {
     const candidate = path.join(dir, 'cards');
     if (existsSync(path.join(dir, 'package.json')) && existsSync(candidate)) return candidate;
     if (path.dirname(dir) === dir) {
-      throw new Error(`cards/ templates not found above ${from}; ship cards/ beside package.json`);
+      throw new AppError(
+        'setup-invalid',
+        `cards/ templates not found above ${from}; ship cards/ beside package.json`,
+      );
     }
   }
 }
@@ -61,7 +65,8 @@ export function preloadTemplates(): void {
 function template(name: TemplateName): Template {
   loaded ??= loadTemplates();
   const found = loaded.get(name);
-  if (found === undefined) throw new Error(`card template ${name} is not loaded`);
+  if (found === undefined)
+    throw new AppError('internal-error', `card template ${name} is not loaded`);
   return found;
 }
 

@@ -1,5 +1,6 @@
 import { AppError } from './errors';
 import { describeStatus, displayId, type AssignmentRequest, type Person } from './request';
+import { accepts } from './state-machine';
 
 /**
  * Who may do what to a request, decided from facts the caller gathered on the server (the stored
@@ -79,6 +80,19 @@ export function mayCancel({
     return refuse('invalid-state', `${describeStatus(request)}; it can no longer be cancelled.`);
   }
   return ALLOWED;
+}
+
+/**
+ * Whether the actor may act on the request as it stands: decide it while pending or retry it
+ * once failed (an approver who did not make it), or cancel it while pending (its requester). The
+ * one "who may act" rule: a card shows its buttons by it, and the use cases enforce the same
+ * checks on every click, whatever a card showed.
+ */
+export function mayAct(facts: DecideFacts): boolean {
+  const status = facts.request.status;
+  if (accepts(status, 'approve') && mayDecide(facts).ok) return true;
+  if (accepts(status, 'retry') && mayRetry(facts).ok) return true;
+  return status !== 'draft' && mayCancel(facts).ok;
 }
 
 /** Start a request: everyone, or only members of the requesters group when one is configured. */

@@ -44,6 +44,12 @@ export interface CurrentAssignment<P = unknown> {
   fromPolicySet: boolean;
   /** Its settings as read, where the adapter knows them: a change of settings is told from these. */
   settings?: AssignmentSettings;
+  /**
+   * Properties the assignment carries that a write in the port's version cannot express (e.g.
+   * `settings.isRemovable`, `target.deviceAndAppManagementAssignmentFilterId` under v1.0):
+   * re-posting it in that version would drop them. Absent or empty when nothing would be lost.
+   */
+  unwritable?: string[];
   payload: P;
 }
 

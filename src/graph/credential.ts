@@ -1,3 +1,4 @@
+import { AppError } from '../domain/errors';
 import {
   ClientCertificateCredential,
   ClientSecretCredential,
@@ -76,7 +77,8 @@ export function createGraphTokenProvider(config: CredentialConfig): GraphTokenPr
     kind,
     async getToken() {
       const token = await credential.getToken(scope);
-      if (!token) throw new Error(`The ${kind} credential returned no token for ${scope}.`);
+      if (!token)
+        throw new AppError('graph-auth', `The ${kind} credential returned no token for ${scope}.`);
       return token.token;
     },
   };

@@ -1,4 +1,4 @@
-import type { NextEntry } from '../domain/assignment';
+import type { CurrentAssignment, NextEntry } from '../domain/assignment';
 import { AppError } from '../domain/errors';
 import type { Logger } from '../logger';
 import type {
@@ -14,10 +14,11 @@ import type {
   WriteResult,
 } from '../services/ports/intune';
 import { withinTimeBudget } from '../services/time-budget';
-import { toAssignBody, type GraphAssignment } from './assignment-mapping';
+import { toAssignBody, toCurrentAssignment, type GraphAssignment } from './assignment-mapping';
 import type { GraphHttp, GraphVersion } from './graph-http';
-import { IntuneReader } from './intune-reader';
+import { IntuneReader, missingItem } from './intune-reader';
 import { IntuneWriter } from './intune-writer';
+import { v1Gaps } from './v1-gaps';
 
 export interface IntuneGraphOptions {
   http: GraphHttp;
@@ -31,8 +32,8 @@ export interface IntuneGraphOptions {
  * writes use, and writes of a full set (kept assignments verbatim less `id`, `source` and
  * `sourceId`, new ones with the settings their app type needs), never an empty one. Writes carry
  * the Multi Admin Approval justification; a held write comes back with what is needed to replay
- * it. In v1.0 mode, which cannot see assignment filters, an item whose assignments use filters is
- * refused rather than stripped.
+ * it. It translates and reports facts; it decides nothing: in v1.0 mode it tells from the beta
+ * view what a v1.0 write would lose, and the use case (services/write-version-guard.ts) refuses.
  */
 export class IntuneGraph implements IntunePort {
   readonly reader: IntuneReader;
@@ -89,29 +90,44 @@ export class IntuneGraph implements IntunePort {
     return this.reader.listAssignmentFilters();
   }
 
-  async getAssignments(item: ItemRef) {
-    if (this.options.version === 'v1.0') await this.refuseLosingFilters(item);
-    return this.reader.getAssignments(item);
+  get version(): GraphVersion {
+    return this.options.version;
   }
 
-  writeAssignments(
+  /**
+   * The item's assignments in the write version. Under v1.0, which hides `source`, filters and
+   * newer settings, each is completed from the beta view: whether it comes from a policy set, its
+   * filter, and what a v1.0 re-post would drop (`unwritable`). The service decides what to refuse.
+   */
+  async getAssignments(item: ItemRef): Promise<CurrentAssignment<GraphAssignment>[]> {
+    if (this.options.version === 'beta') return this.reader.getAssignments(item);
+    const [current, beta] = await Promise.all([
+      this.reader.getAssignments(item),
+      this.reader.rawAssignments(item, 'beta'),
+    ]);
+    const byId = new Map(beta.map((b) => [b.id, b]));
+    return current.map((assignment) => {
+      const seen = byId.get(assignment.payload.id);
+      if (!seen) return assignment;
+      const { fromPolicySet, filter } = toCurrentAssignment(seen);
+      return { ...assignment, fromPolicySet, filter, unwritable: v1Gaps(seen, item.kind) };
+    });
+  }
+
+  async writeAssignments(
     item: ItemRef,
     next: readonly NextEntry[],
     options: WriteOptions,
   ): Promise<WriteResult> {
     const version = this.options.version;
-    if (version !== 'beta' && next.some((e) => e.kind !== 'keep' && e.requested.filter)) {
-      throw new AppError(
-        'invalid-request',
-        'Assignment filters need the beta Graph API (GRAPH_INTUNE_VERSION=beta).',
-      );
-    }
     const entries = next as readonly NextEntry<GraphAssignment>[];
     const body = toAssignBody([...entries], { kind: item.kind, appType: options.appType, version });
     if (body.length === 0) {
       throw new AppError('empty-set', 'Refusing to post an empty assignment set.');
     }
-    return this.writer.write(item, body, options);
+    return this.writer.write(item, body, options).catch((error: unknown) => {
+      throw missingItem(error);
+    });
   }
 
   approvalStatus(approvalCode: string): Promise<ApprovalStatus> {
@@ -123,14 +139,5 @@ export class IntuneGraph implements IntunePort {
     options: Pick<WriteOptions, 'beforeAttempt'> = {},
   ): Promise<{ requestId: string; clientRequestId: string }> {
     return this.writer.replay(pending, options);
-  }
-
-  private async refuseLosingFilters(item: ItemRef): Promise<void> {
-    const count = await this.reader.filteredAssignmentCount(item);
-    if (count === 0) return;
-    throw new AppError(
-      'filters-would-be-lost',
-      `${count} assignment(s) of this item use assignment filters, which Graph v1.0 cannot see; a v1.0 write would remove them. Use GRAPH_INTUNE_VERSION=beta.`,
-    );
   }
 }

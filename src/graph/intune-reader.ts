@@ -45,9 +45,17 @@ async function orMissing<T>(call: Promise<T>): Promise<T | undefined> {
   }
 }
 
+const NO_ITEM = 'That item does not exist in Intune.';
+
+/** Graph's 404 for an item's assignments or its assign action, told as the catalog's `not-found`. */
+export function missingItem(error: unknown): unknown {
+  if (!(error instanceof GraphError) || error.status !== 404) return error;
+  return new GraphError('not-found', NO_ITEM, error);
+}
+
 /** An item that cannot exist (its id is not a GUID) has no assignments to read, or to keep. */
 function assertItemId(item: ItemRef): void {
-  if (!isGraphId(item.id)) throw new AppError('not-found', 'That item does not exist in Intune.');
+  if (!isGraphId(item.id)) throw new AppError('not-found', NO_ITEM);
 }
 
 /**
@@ -161,28 +169,22 @@ export class IntuneReader {
 
   /** The item's current assignments, read afresh in the write version. */
   async getAssignments(item: ItemRef): Promise<CurrentAssignment<GraphAssignment>[]> {
-    assertItemId(item);
-    const base = ITEM_PATHS[item.kind];
-    const raw = await this.options.http.getAll<GraphAssignment>(
-      this.version,
-      `${base}/${encodeURIComponent(item.id)}/assignments`,
-    );
+    const raw = await this.rawAssignments(item, this.version);
     if (item.kind === 'app') this.rememberCount(item.id, raw.length);
     return raw.map(toCurrentAssignment);
   }
 
   /**
-   * How many of the item's assignments use an assignment filter, read in beta. v1.0 cannot see
-   * filters, so a v1.0 read-merge-write would silently strip them: this is the guard against it.
+   * The item's assignments as Graph returns them in `version`. Beta shows what v1.0 hides
+   * (`source`, filters, newer settings): read in beta, it is the guard of a v1.0 write.
    */
-  async filteredAssignmentCount(item: ItemRef): Promise<number> {
+  async rawAssignments(item: ItemRef, version: GraphVersion): Promise<GraphAssignment[]> {
     assertItemId(item);
     const base = ITEM_PATHS[item.kind];
-    const raw = await this.options.http.getAll<GraphAssignment>(
-      'beta',
-      `${base}/${encodeURIComponent(item.id)}/assignments`,
-    );
-    return raw.map(toCurrentAssignment).filter((a) => a.filter !== undefined).length;
+    const path = `${base}/${encodeURIComponent(item.id)}/assignments`;
+    return this.options.http.getAll<GraphAssignment>(version, path).catch((error: unknown) => {
+      throw missingItem(error);
+    });
   }
 
   /** Assignment filters exist only in beta; with v1.0 writes they cannot be used at all. */

@@ -1,3 +1,4 @@
+import { AppError } from '../domain/errors';
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
@@ -16,7 +17,7 @@ function packageFile(name: string, file: string): string {
     const candidate = join(dir, name, file);
     if (existsSync(candidate)) return candidate;
   }
-  throw new Error(`${name}/${file} is not installed; run npm ci.`);
+  throw new AppError('setup-invalid', `${name}/${file} is not installed; run npm ci.`);
 }
 
 const PAGE_DIR = join(__dirname, 'page');

@@ -1,3 +1,4 @@
+import { AppError } from '../domain/errors';
 /** An activity as JSON, as the bot sent it or the page posted it. */
 export type Json = Record<string, unknown>;
 
@@ -76,7 +77,7 @@ export class ConversationStore {
    */
   put(conversationId: string, activity: Json, instance?: number): Json {
     const conversation = this.conversations.get(conversationId);
-    if (!conversation) throw new Error(`Unknown conversation ${conversationId}.`);
+    if (!conversation) throw new AppError('not-found', `Unknown conversation ${conversationId}.`);
     const id = typeof activity.id === 'string' ? activity.id : this.nextId();
     const previous = conversation.activities.get(id);
     const stored = this.stamp(

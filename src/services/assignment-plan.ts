@@ -5,6 +5,7 @@ import { allowedIntents } from '../domain/intents';
 import { kindRules, targetRefusal } from '../domain/item-targets';
 import { mergeAssignment } from '../domain/merge';
 import type { IntunePort, ItemRef } from './ports/intune';
+import { refuseLosingProperties, refuseUnwritableFilter } from './write-version-guard';
 
 /** What writing a request would do to its item right now, from a fresh read. */
 export interface AssignmentPlan {
@@ -18,7 +19,8 @@ export interface AssignmentPlan {
 /**
  * Reads the item and its assignments afresh and merges the request in (src/domain/merge): the
  * rules of what may be assigned live here, not in the Graph adapter. An app must exist, be
- * published and take the intent for the target; a policy must exist and takes no intent. The
+ * published and take the intent for the target; a policy must exist and takes no intent; nothing
+ * the write version cannot carry (a filter, a setting) may be asked for or lost. The
  * review shows the outcome; the write posts its `next` set.
  */
 export async function planAssignment(
@@ -29,9 +31,12 @@ export async function planAssignment(
   const appType = item.kind === 'app' ? await assignableApp(intune, item.id, requested) : '';
   if (item.kind === 'configPolicy') await existingPolicy(intune, item.id, requested);
   if (item.kind === 'managedAppConfig') await existingManagedAppConfig(intune, item.id, requested);
+  refuseUnwritableFilter(requested, intune.version);
   const current = await intune.getAssignments(item);
   const filter = await filterNames(intune, current);
-  return { outcome: mergeAssignment(current, requested, { filter }), current, appType };
+  const outcome = mergeAssignment(current, requested, { filter });
+  if (outcome.kind === 'write') refuseLosingProperties(current, intune.version);
+  return { outcome, current, appType };
 }
 
 /**

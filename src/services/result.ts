@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode } from '../domain/errors';
+import { AppError, toldAs, type ErrorCode } from '../domain/errors';
 import type { AssignmentRequest } from '../domain/request';
 
 /**
@@ -29,22 +29,10 @@ export class Refusal extends AppError {
 }
 
 /**
- * What a person is told when a port failed while acting on their request: for Graph's passing
- * troubles a sentence they can act on (Graph's own text goes to the logs), else the error's
- * message. Either way the step was not done.
- */
-const PORT_FAILURES: Partial<Record<ErrorCode, string>> = {
-  'graph-timeout': 'Intune is slow to answer, so this was not done; try again in a moment.',
-  'graph-throttled': 'Intune is busy, so this was not done; try again in a minute.',
-  'graph-unavailable': 'Intune could not be reached, so this was not done; try again in a moment.',
-  'graph-auth':
-    'The bot could not sign in to Microsoft Graph, so this was not done; tell your Intune administrators.',
-};
-
-/**
  * Runs `work`, a step that calls ports about `request`, so that every failure comes back with
  * the request as it stands: a refusal without a request gets this one, and a port's `AppError`
- * (a Graph timeout, say) becomes a refusal with a message a person can act on. The user then sees
+ * (a Graph timeout, say) becomes a refusal with a message a person can act on (the catalog's
+ * `tell` for Graph's passing troubles, else the error's message). The user then sees
  * the request's current card and why nothing changed, rather than an error.
  */
 export async function aboutRequest<T>(
@@ -56,7 +44,7 @@ export async function aboutRequest<T>(
   } catch (error) {
     if (error instanceof Refusal && error.request !== undefined) throw error;
     if (error instanceof AppError) {
-      const message = PORT_FAILURES[error.code] ?? error.message;
+      const message = toldAs(error.code) ?? error.message;
       throw new Refusal(error.code, message, request);
     }
     throw error;

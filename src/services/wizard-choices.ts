@@ -10,6 +10,7 @@ import { sameId } from '../domain/approval-policy';
 import { AppError } from '../domain/errors';
 import { isGuid } from '../domain/ids';
 import { policySetRefusal, type TargetNamer } from '../domain/merge';
+import { applicableFilters } from '../domain/filters';
 import { allowedIntents } from '../domain/intents';
 import { targetRefusal } from '../domain/item-targets';
 import type { ItemKind, RequestItem } from '../domain/request';
@@ -17,6 +18,7 @@ import { isExclusion } from '../domain/slot';
 import type { DirectoryPort } from './ports/directory';
 import type { IntunePort } from './ports/intune';
 import { Refusal } from './result';
+import { refuseLosingProperties, writesFilters } from './write-version-guard';
 
 /** The target step's input: a group (included or excluded), All users or All devices. */
 export interface TargetChoice {
@@ -113,8 +115,9 @@ async function groupNamer(
 }
 
 /**
- * Refuses an item whose assignments come from a policy set as soon as it is chosen (the merge
- * would refuse it at the end anyway): the bot never re-posts such assignments.
+ * Refuses an item whose assignments come from a policy set, or hold what a write in the port's
+ * version would drop, as soon as it is chosen (the plan would refuse it at the end anyway): the
+ * bot never re-posts such assignments.
  */
 export async function refusePolicySet(
   intune: IntunePort,
@@ -122,7 +125,7 @@ export async function refusePolicySet(
   item: RequestItem,
 ): Promise<void> {
   const current = await intune.getAssignments({ kind: item.kind, id: item.id });
-  if (!current.some((a) => a.fromPolicySet)) return;
+  if (!current.some((a) => a.fromPolicySet)) return refuseLosingProperties(current, intune.version);
   const names = await groupNamer(
     directory,
     current.filter((a) => a.fromPolicySet),
@@ -182,11 +185,13 @@ export function checkIntent(
 }
 
 /**
- * The assignment filter: a GUID (checked before any port call) of a filter that exists in Intune,
- * never on an exclusion.
+ * The assignment filter: a GUID (checked before any port call) of a filter that exists in Intune
+ * and applies to the item and target by the rule the intent step offers filters by (never on an
+ * exclusion, of the item's platform), and only when the write version can carry it.
  */
 export async function resolveFilter(
   intune: IntunePort,
+  item: RequestItem,
   target: RequestableTarget,
   choice: IntentChoice,
 ): Promise<(FilterRef & { name: string }) | undefined> {
@@ -198,10 +203,16 @@ export async function resolveFilter(
   if (isExclusion(target)) {
     throw invalid('Intune does not apply assignment filters to exclusions; remove the filter.');
   }
+  if (!writesFilters(intune.version)) {
+    throw invalid('Assignment filters need the beta Graph API (GRAPH_INTUNE_VERSION=beta).');
+  }
   const mode = choice.filterMode ?? 'include';
   if (mode !== 'include' && mode !== 'exclude') throw invalid('A filter includes or excludes.');
   const filters = await intune.listAssignmentFilters();
   const found = filters.find((f) => sameId(f.id, filterId));
   if (!found) throw new Refusal('not-found', 'That assignment filter no longer exists in Intune.');
+  if (applicableFilters([found], item.platform, target).length === 0) {
+    throw invalid(`${found.name} is a filter for ${found.platform}, not for ${item.name}.`);
+  }
   return { id: found.id, mode, name: found.name };
 }

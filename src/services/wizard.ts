@@ -134,7 +134,7 @@ export class Wizard {
         throw new Refusal('invalid-request', `${item.name} takes no intent and no filter.`);
       }
       const intent = checkIntent(item, target, targetName ?? target.kind, choice.intent);
-      const filter = await resolveFilter(this.options.intune, target, choice);
+      const filter = await resolveFilter(this.options.intune, item, target, choice);
       // Settings chosen for the same intent still apply; another intent has other rules.
       const kept: Changes = intent === draft.intent ? { settings: draft.settings } : {};
       return { ...clearedAfter('intent'), intent, filter, ...kept };

@@ -1,3 +1,4 @@
+import { AppError } from '../domain/errors';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import betaSchema from '../../schemas/graph/graph-beta-assign.schema.json';
@@ -70,7 +71,7 @@ export function validateAgainstGraphSchema(
   let validate = compiled.get(key);
   if (!validate) {
     validate = instance().getSchema(key);
-    if (!validate) throw new Error(`No schema entry ${key}`);
+    if (!validate) throw new AppError('internal-error', `No schema entry ${key}`);
     compiled.set(key, validate);
   }
   const valid = validate(value) as boolean;

@@ -139,7 +139,7 @@ export class SqliteRequestStore implements RequestStore {
   async nextNumber(): Promise<number> {
     this.lease?.assertHeld();
     const row = this.sql.nextNumber.get('request-number', FIRST_REQUEST_NUMBER);
-    if (!row) throw new Error('The request-number counter returned no row.');
+    if (!row) throw new AppError('storage-failed', 'The request-number counter returned no row.');
     return row.value;
   }
 

@@ -1,3 +1,4 @@
+import { AppError } from '../domain/errors';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
@@ -93,7 +94,8 @@ function migrate(db: Database.Database): void {
     // Read inside the write transaction so two processes opening a new file migrate it once.
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version > SCHEMA_VERSION) {
-      throw new Error(
+      throw new AppError(
+        'setup-invalid',
         `The database has schema version ${version}, newer than this bot's ${SCHEMA_VERSION}: upgrade the bot.`,
       );
     }
@@ -117,7 +119,8 @@ export function openRequestDatabaseReadOnly(path: string): Database.Database {
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version !== SCHEMA_VERSION) {
       const fix = version > SCHEMA_VERSION ? 'upgrade this program' : 'start the bot on it once';
-      throw new Error(
+      throw new AppError(
+        'setup-invalid',
         `The database has schema version ${version}, not this program's ${SCHEMA_VERSION}: ${fix}.`,
       );
     }

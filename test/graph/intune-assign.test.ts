@@ -435,6 +435,41 @@ describe('assigning with GRAPH_INTUNE_VERSION=v1.0', () => {
     expect(h.sim.control.writes()).toEqual([]);
   });
 
+  test('an iOS VPP app whose assignment carries beta-only settings is refused, naming them, and nothing is written', async () => {
+    const appId = WELL_KNOWN.apps.iosVpp;
+    const before = clone(h.sim.control.tenant().appAssignments.get(appId));
+    const error = await assignThrough(
+      h.graph.intune,
+      { kind: 'app', id: appId },
+      include(groupNotAssignedTo(h, appId), 'required'),
+      { justification: 'x' },
+    ).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'settings-would-be-lost',
+      message: expect.stringContaining(
+        '(isRemovable, preventAutoAppUpdate, preventManagedAppBackup, uninstallOnDeviceRemoval)',
+      ),
+    });
+    expect(h.sim.control.writes()).toEqual([]);
+    expect(h.sim.control.tenant().appAssignments.get(appId)).toEqual(before);
+  });
+
+  test('a request with an assignment filter is refused, since v1.0 would drop the filter', async () => {
+    const appId = WELL_KNOWN.apps.win32Unassigned;
+    const requested = {
+      ...include(groupNotAssignedTo(h, appId), 'required'),
+      filter: { id: WELL_KNOWN.filters.windowsCorporate, mode: 'include' as const },
+    };
+    const error = await assignThrough(h.graph.intune, { kind: 'app', id: appId }, requested, {
+      justification: 'x',
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'invalid-request',
+      message: expect.stringContaining('Assignment filters need the beta Graph API'),
+    });
+    expect(h.sim.control.writes()).toEqual([]);
+  });
+
   test('an item without filters is assigned with a body valid for v1.0', async () => {
     const appId = WELL_KNOWN.apps.win32Unassigned;
     const result = await assignThrough(

@@ -1,4 +1,5 @@
 import {
+  mayAct,
   mayCancel,
   mayDecide,
   mayRequest,
@@ -75,5 +76,33 @@ describe('the approval policy', () => {
     expect(sameTenant('abc', 'def')).toBe(false);
     expect(sameTenant(undefined, 'abc')).toBe(false);
     expect(sameTenant('abc', undefined)).toBe(true);
+  });
+
+  test.each([
+    ['pending', 'approver', true],
+    ['failed', 'approver', true],
+    ['approved', 'approver', false],
+    ['assigning', 'approver', false],
+    ['assigned', 'approver', false],
+    ['rejected', 'approver', false],
+    ['pending', 'requester', true],
+    ['failed', 'requester', false],
+    ['cancelled', 'requester', false],
+    ['pending', 'requester who is an approver', true],
+    ['failed', 'requester who is an approver', false],
+    ['pending', 'stranger', false],
+  ] as const)('on a %s request, a %s may act: %s', (status, who, expected) => {
+    const request = requestIn(status);
+    const actor =
+      who === 'approver'
+        ? approver
+        : who === 'stranger'
+          ? { id: 'x', name: 'Lee Gu' }
+          : {
+              ...requester,
+              id: requester.id.toLowerCase(),
+            };
+    const isApprover = who !== 'requester' && who !== 'stranger';
+    expect(mayAct({ request, actor, isApprover })).toBe(expected);
   });
 });

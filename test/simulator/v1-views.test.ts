@@ -90,6 +90,27 @@ describe('the v1.0 view of the tenant', () => {
     }
   });
 
+  it('drops beta-only settings and turns policy-set assignments direct on a v1.0 re-post (the issue 10 defects)', async () => {
+    const repost = async (appId: string) => {
+      const read = await get(sim(), appPath('v1.0', appId, '/assignments'));
+      const body = {
+        mobileAppAssignments: (read.body.value ?? []).map(({ id: _id, ...rest }) => rest),
+      };
+      expect((await post(sim(), appPath('v1.0', appId, '/assign'), body)).status).toBe(204);
+      return (await get(sim(), appPath('beta', appId, '/assignments'))).body.value ?? [];
+    };
+    const vppBefore = await get(sim(), appPath('beta', TINY.apps.iosVpp, '/assignments'));
+    expect(vppBefore.body.value?.[0]?.settings).toMatchObject({ isRemovable: true });
+    const vpp = await repost(TINY.apps.iosVpp);
+    expect(vpp[0]?.settings).toEqual({
+      '@odata.type': '#microsoft.graph.iosVppAppAssignmentSettings',
+      useDeviceLicensing: true,
+      vpnConfigurationId: null,
+    });
+    const fromSet = await repost(TINY.apps.policySet);
+    expect(fromSet.map((a) => a.source)).toEqual(['direct', 'direct']);
+  });
+
   it('404s a v1.0 assign to an app whose type v1.0 lacks', async () => {
     const res = await post(sim(), appPath('v1.0', TINY.apps.officeSuite, '/assign'), {
       mobileAppAssignments: [],

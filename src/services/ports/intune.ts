@@ -54,7 +54,7 @@ export interface PendingWrite {
   method: 'POST';
   /** Path below the version, e.g. `/deviceAppManagement/mobileApps/{id}/assign`. */
   path: string;
-  version: 'beta' | 'v1.0';
+  version: IntuneVersion;
   body: unknown;
   /** The justification sent Base64-encoded in `x-msft-approval-justification`. */
   justification: string;
@@ -66,6 +66,9 @@ export interface PendingWrite {
   /** The shapes the set has once the write is applied: checked after the replay. */
   expected?: string[];
 }
+
+/** The Graph API version Intune is written with: v1.0 cannot express filters and newer settings. */
+export type IntuneVersion = 'beta' | 'v1.0';
 
 export type ApprovalStatus =
   'needsApproval' | 'approved' | 'rejected' | 'cancelled' | 'completed' | 'expired' | 'unknown';
@@ -90,6 +93,8 @@ export interface WriteOptions {
  * cases'; the port reads and writes.
  */
 export interface IntunePort {
+  /** The version writes use (and reads, so that a re-post is what was read). */
+  readonly version: IntuneVersion;
   /** Searches the cached app catalog in memory; never waits on a full Graph listing. */
   searchApps(query: string, limit?: number): Promise<AppSummary[]>;
   getApp(id: string): Promise<AppSummary | undefined>;
@@ -99,8 +104,9 @@ export interface IntunePort {
   getManagedAppConfig(id: string): Promise<ManagedAppConfigSummary | undefined>;
   listAssignmentFilters(): Promise<AssignmentFilterSummary[]>;
   /**
-   * The item's assignments as they stand, read afresh in the version writes use. Refuses
-   * (`filters-would-be-lost`) an item a write in that version would strip filters from.
+   * The item's assignments as they stand, read afresh in the version writes use, each with the
+   * facts that version may hide: whether it comes from a policy set, its filter, and what a write
+   * in that version could not carry (`unwritable`). The service decides what to refuse.
    */
   getAssignments(item: ItemRef): Promise<CurrentAssignment[]>;
   /**

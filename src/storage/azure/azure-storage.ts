@@ -1,3 +1,4 @@
+import { AppError } from '../../domain/errors';
 import { TableClient } from '@azure/data-tables';
 import { BlobServiceClient, type ContainerClient } from '@azure/storage-blob';
 import type { TokenCredential } from '@azure/identity';
@@ -49,7 +50,10 @@ export function azureStorageClients(
   }
   const accountUrl = config.AZURE_STORAGE_ACCOUNT_URL;
   if (!accountUrl || !credential) {
-    throw new Error('Azure Storage needs a connection string, or an account URL and a credential.');
+    throw new AppError(
+      'setup-invalid',
+      'Azure Storage needs a connection string, or an account URL and a credential.',
+    );
   }
   return {
     table: new TableClient(tableEndpointOf(accountUrl), config.AZURE_STORAGE_TABLE, credential),
