@@ -34,6 +34,8 @@ const APPROVER = person(WELL_KNOWN.users.approver1, 'Patti Fernandez', 'approver
  * other assignment is lost.
  */
 describe('a bot killed with kill -9 in each phase of an assignment', () => {
+  // Each test starts two real bot processes; on a loaded 2-core machine that alone can take 20 s.
+  jest.setTimeout(60_000);
   let dir: string;
   let sim: SimulatorHandle;
   let connector: RecordingConnector;
