@@ -166,6 +166,42 @@ describe('one request with several targets', () => {
     ]);
   });
 
+  test("each target's chosen settings travel with it into the one write", async () => {
+    const h = bot();
+    const wizard = await wizardForApp(h, NOTEPAD);
+    await wizard.step('wizard.target', { targetType: 'group', groupId: G.sales, mode: 'include' });
+    await wizard.step('wizard.intent', { intent: 'required', filterId: 'none' });
+    await wizard.step('wizard.settings', {
+      notifications: 'hideAll',
+      deliveryOptimization: 'notConfigured',
+      timeZone: 'utc',
+      availableDate: '',
+      availableTime: '',
+      deadlineDate: '',
+      deadlineTime: '',
+      restartGrace: 'false',
+    });
+    await wizard.step('wizard.justification', WHY);
+    await wizard.step('wizard.addTarget');
+    const review = cardText(await addGroup(wizard, G.marketing));
+    expect(review).toContain('+ Sales (required, notifications: hide all)');
+    expect(review).toContain('+ Marketing (required)');
+    expect(review).toContain('Include Sales · Required · notifications: hide all');
+
+    const req = await submitted(h, wizard);
+    const writes = await approve(h, wizard, req.thread);
+    expect(writes).toHaveLength(1);
+    const [sales, marketing] = postedOf(writes[0]!);
+    expect(sales).toMatchObject({
+      target: { groupId: G.sales },
+      settings: { notifications: 'hideAll' },
+    });
+    expect(marketing).toMatchObject({
+      target: { groupId: G.marketing },
+      settings: { notifications: 'showAll' },
+    });
+  });
+
   test('the same group twice, or included and excluded, is refused at the wizard and changes nothing', async () => {
     const h = bot();
     const wizard = await wizardForApp(h, NOTEPAD);
