@@ -156,6 +156,10 @@ export function createApp(options: AppOptions): App {
   });
   const wizardView: WizardViewDeps = {
     intentOffer: (draft) => intentOffer(graph.intune, draft),
+    removable: async (draft) => {
+      const found = await services.wizard.removable(draft);
+      return found.ok ? found.value : [];
+    },
     justificationMax: config.JUSTIFICATION_MAX_LENGTH,
     settings: services.wizard,
   };

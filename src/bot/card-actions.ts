@@ -167,6 +167,12 @@ export class CardActions {
         return {
           outcome: await wizard.setJustification(id, actor, text(data, 'justification') ?? ''),
         };
+      case VERBS.wizardAddTarget:
+        return { outcome: await wizard.addAnotherTarget(id, actor) };
+      case VERBS.wizardRemove:
+        return {
+          outcome: await wizard.removeAssignment(id, actor, text(data, 'removeKey') ?? ''),
+        };
       case VERBS.wizardBack:
         return { outcome: await wizard.back(id, actor) };
       case VERBS.wizardSubmit:

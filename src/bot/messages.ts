@@ -1,5 +1,6 @@
 import { isRequester } from '../domain/approval-policy';
 import { displayId, type AssignmentRequest } from '../domain/request';
+import { isRemoval, requestedList, targetsSummary } from '../domain/request-list';
 import type { EventType } from '../domain/state-machine';
 
 const diffText = (request: AssignmentRequest) => (request.diff ?? []).map((d) => d.text).join('; ');
@@ -28,7 +29,7 @@ export function eventText(
   const decider = request.decidedBy?.name ?? 'an approver';
   switch (event) {
     case 'submit': {
-      const what = `${item} → ${request.targetName ?? ''}`;
+      const what = `${item} → ${targetsSummary(request)}`;
       return mine
         ? `You submitted ${id}: ${what}. Waiting for an approver.`
         : `${id} was submitted by ${request.requester.name}: ${what}. Waiting for an approver.`;
@@ -62,8 +63,11 @@ function assignedText(request: AssignmentRequest, subject: string, item: string)
     return `${subject} is done: ${diffText(request)}${graphId(request)}.`;
   }
   // After a restart or a retry the earlier attempt's write may be the one that is in place.
-  return request.attempts > 1
-    ? `${subject} is done: the assignment is in place (an earlier attempt's write had landed); nothing was written twice.`
+  if (request.attempts > 1) {
+    return `${subject} is done: the assignment is in place (an earlier attempt's write had landed); nothing was written twice.`;
+  }
+  return requestedList(request).some(isRemoval)
+    ? `${subject}: ${item} was already as requested (nothing left to remove or add); nothing was changed in Intune.`
     : `${subject}: ${item} was already assigned that way; nothing was changed in Intune.`;
 }
 
@@ -91,5 +95,5 @@ export function plainMessage(text: string): { type: 'message'; text: string; tex
 
 /** The reminder sent once before a pending request expires. */
 export function reminderText(request: AssignmentRequest): string {
-  return `Reminder: ${displayId(request)} (${request.item?.name ?? 'an item'} → ${request.targetName ?? ''}) is still waiting for a decision and expires at ${request.expiresAt ?? 'soon'}.`;
+  return `Reminder: ${displayId(request)} (${request.item?.name ?? 'an item'} → ${targetsSummary(request)}) is still waiting for a decision and expires at ${request.expiresAt ?? 'soon'}.`;
 }

@@ -6,7 +6,7 @@ import {
   type ItemOption,
 } from '../cards';
 import type { AssignmentRequest } from '../domain/request';
-import type { ItemSearchResult, Result } from '../services';
+import type { ItemSearchResult, RemovableAssignment, Result } from '../services';
 import type { IntentOffer } from '../services/intent-offer';
 import type { SettingsForm } from '../services/settings-step';
 
@@ -19,6 +19,8 @@ export interface SettingsView {
 export interface WizardViewDeps {
   /** The intent step's choices, by the services' rules (see `intentOffer`). */
   intentOffer: (draft: AssignmentRequest) => Promise<IntentOffer>;
+  /** The item's current assignments the draft may still ask to remove (none when absent). */
+  removable?: (draft: AssignmentRequest) => Promise<RemovableAssignment[]>;
   justificationMax: number;
   /** The settings step; without it the wizard shows none. */
   settings?: SettingsView;
@@ -66,8 +68,14 @@ export async function renderWizard(
     if (form.ok) settingsForm = form.value;
     else error ??= form.error.message;
   }
+  // A refused answer is shown again without another Graph read: the picker waits for a good one.
+  const removable =
+    (step === 'target' || step === 'review') && deps.removable && view.error === undefined
+      ? (await deps.removable(draft)).map((r) => ({ title: r.label, value: r.key }))
+      : undefined;
   return wizardCard(draft, {
     caps: view.caps,
+    removable,
     results: view.results,
     intents,
     filters,

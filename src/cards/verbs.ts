@@ -12,6 +12,8 @@ export const VERBS = {
   wizardSettings: 'wizard.settings',
   wizardDefaults: 'wizard.defaults',
   wizardJustification: 'wizard.justification',
+  wizardAddTarget: 'wizard.addTarget',
+  wizardRemove: 'wizard.remove',
   wizardBack: 'wizard.back',
   wizardSubmit: 'wizard.submit',
   wizardDiscard: 'wizard.discard',

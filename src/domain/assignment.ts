@@ -53,12 +53,17 @@ export interface CurrentAssignment<P = unknown> {
   payload: P;
 }
 
-/** The one assignment a request asks for, with the names used in diff lines. */
+/**
+ * One assignment a request asks for, with the names used in diff lines: added (or changed in
+ * place) by default, or removed when `action` is `remove`.
+ */
 export interface RequestedAssignment {
+  /** `remove` takes the existing assignment of this target out of the set; absent means add. */
+  action?: 'add' | 'remove';
   target: RequestableTarget;
   /** Display name of the target, e.g. the group's name; "All users" / "All devices" otherwise. */
   targetName: string;
-  /** Required for apps; absent for app configuration policies. */
+  /** Required for apps; absent for app configuration policies (shown only, for a removal). */
   intent?: Intent;
   filter?: FilterRef & { name?: string };
   /** Settings chosen for it, only those differing from what it would otherwise get. */
@@ -73,7 +78,7 @@ export type NextEntry<P = unknown> =
 
 /** A human-readable line of the review diff, e.g. `+ Sales (required)`. */
 export interface DiffLine {
-  kind: 'add' | 'change' | 'unchanged';
+  kind: 'add' | 'remove' | 'change' | 'unchanged';
   text: string;
 }
 

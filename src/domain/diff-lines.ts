@@ -87,3 +87,24 @@ export function sameDiff(a: readonly DiffLine[], b: readonly DiffLine[] | undefi
     a.every((line, i) => line.kind === b[i]?.kind && line.text === b[i]?.text)
   );
 }
+
+/**
+ * The review line for an existing assignment the request removes, with what it held, e.g.
+ * `- Exclude Contractors` or `- Sales (required, filter: Corporate devices include)`.
+ */
+export function removeLine(
+  existing: CurrentAssignment<unknown>,
+  requested: RequestedAssignment,
+  filterNames?: FilterNamer,
+): DiffLine {
+  const known = existing.filter;
+  const name = known && (requested.filter?.id === known.id ? requested.filter.name : undefined);
+  const filter = known && { ...known, name: name ?? filterNames?.(known.id) ?? UNNAMED_FILTER };
+  const shown = { ...requested, intent: existing.intent, filter };
+  return { kind: 'remove', text: `- ${label(shown)}${details(shown)}` };
+}
+
+/** The review line for a removal whose assignment is not (or no longer) on the item. */
+export function notAssignedLine(requested: RequestedAssignment): DiffLine {
+  return { kind: 'unchanged', text: `= ${label(requested)} is not assigned; nothing to remove` };
+}

@@ -1,4 +1,10 @@
-import type { DiffLine, FilterRef, Intent, RequestableTarget } from './assignment';
+import type {
+  DiffLine,
+  FilterRef,
+  Intent,
+  RequestableTarget,
+  RequestedAssignment,
+} from './assignment';
 import type { AssignmentSettings } from './assignment-settings';
 
 /**
@@ -106,6 +112,12 @@ export interface AssignmentRequest {
   filter?: FilterRef & { name?: string };
   /** Assignment settings chosen at the settings step: only those that change something. */
   settings?: AssignmentSettings;
+  /**
+   * The other assignments the request asks for, whole (adds and removals), before the one in the
+   * top-level `target` fields (the one the wizard edits). Absent on requests of one target; read
+   * the whole list with `requestedList` (src/domain/request-list).
+   */
+  assignments?: RequestedAssignment[];
   justification?: string;
   /** Present while the request is a draft. */
   draft?: DraftState;

@@ -122,7 +122,7 @@ export class IntuneGraph implements IntunePort {
     const version = this.options.version;
     const entries = next as readonly NextEntry<GraphAssignment>[];
     const body = toAssignBody([...entries], { kind: item.kind, appType: options.appType, version });
-    if (body.length === 0) {
+    if (body.length === 0 && options.allowEmpty !== true) {
       throw new AppError('empty-set', 'Refusing to post an empty assignment set.');
     }
     return this.writer.write(item, body, options).catch((error: unknown) => {

@@ -3,7 +3,8 @@ import type { FilterNamer } from '../domain/diff-lines';
 import { AppError } from '../domain/errors';
 import { allowedIntents } from '../domain/intents';
 import { kindRules, targetRefusal } from '../domain/item-targets';
-import { mergeAssignment } from '../domain/merge';
+import { mergeAssignments } from '../domain/merge-list';
+import { isRemoval } from '../domain/request-list';
 import type { IntunePort, ItemRef } from './ports/intune';
 import { refuseLosingProperties, refuseUnwritableFilter } from './write-version-guard';
 
@@ -17,24 +18,26 @@ export interface AssignmentPlan {
 }
 
 /**
- * Reads the item and its assignments afresh and merges the request in (src/domain/merge): the
- * rules of what may be assigned live here, not in the Graph adapter. An app must exist, be
- * published and take the intent for the target; a policy must exist and takes no intent; nothing
- * the write version cannot carry (a filter, a setting) may be asked for or lost. The
- * review shows the outcome; the write posts its `next` set.
+ * Reads the item and its assignments afresh and merges the request in (src/domain/merge-list,
+ * one entry or several): the rules of what may be assigned live here, not in the Graph adapter.
+ * An app must exist, be published and take each added entry's intent for its target; a policy must
+ * exist and takes no intent; nothing the write version cannot carry (a filter, a setting) may be
+ * asked for or lost. The review shows the outcome; the write posts its `next` set.
  */
 export async function planAssignment(
   intune: IntunePort,
   item: ItemRef,
-  requested: RequestedAssignment,
+  requested: RequestedAssignment | readonly RequestedAssignment[],
 ): Promise<AssignmentPlan> {
-  const appType = item.kind === 'app' ? await assignableApp(intune, item.id, requested) : '';
-  if (item.kind === 'configPolicy') await existingPolicy(intune, item.id, requested);
-  if (item.kind === 'managedAppConfig') await existingManagedAppConfig(intune, item.id, requested);
-  refuseUnwritableFilter(requested, intune.version);
+  const list = Array.isArray(requested) ? requested : [requested as RequestedAssignment];
+  const adds = list.filter((r) => !isRemoval(r));
+  const appType = item.kind === 'app' ? await assignableApp(intune, item.id, adds) : '';
+  if (item.kind === 'configPolicy') await existingPolicy(intune, item.id, adds);
+  if (item.kind === 'managedAppConfig') await existingManagedAppConfig(intune, item.id, adds);
+  refuseUnwritableFilter(adds, intune.version);
   const current = await intune.getAssignments(item);
   const filter = await filterNames(intune, current);
-  const outcome = mergeAssignment(current, requested, { filter });
+  const outcome = mergeAssignments(current, list, { filter });
   if (outcome.kind === 'write') refuseLosingProperties(current, intune.version);
   return { outcome, current, appType };
 }
@@ -61,7 +64,7 @@ async function filterNames(
 async function assignableApp(
   intune: IntunePort,
   id: string,
-  requested: RequestedAssignment,
+  adds: readonly RequestedAssignment[],
 ): Promise<string> {
   const app = await intune.getApp(id);
   if (!app) throw new AppError('not-found', 'The app no longer exists in Intune.');
@@ -71,12 +74,14 @@ async function assignableApp(
       `${app.name} is not published in Intune, so it cannot be assigned.`,
     );
   }
-  const intent = requested.intent;
-  if (!intent || !allowedIntents(app.appType, requested.target).includes(intent)) {
-    throw new AppError(
-      'invalid-request',
-      `The intent ${intent ?? '(none)'} is not valid for ${app.name} and ${requested.targetName}.`,
-    );
+  for (const requested of adds) {
+    const intent = requested.intent;
+    if (!intent || !allowedIntents(app.appType, requested.target).includes(intent)) {
+      throw new AppError(
+        'invalid-request',
+        `The intent ${intent ?? '(none)'} is not valid for ${app.name} and ${requested.targetName}.`,
+      );
+    }
   }
   return app.appType;
 }
@@ -84,9 +89,9 @@ async function assignableApp(
 async function existingPolicy(
   intune: IntunePort,
   id: string,
-  requested: RequestedAssignment,
+  adds: readonly RequestedAssignment[],
 ): Promise<void> {
-  if (requested.intent) {
+  if (adds.some((requested) => requested.intent)) {
     throw new AppError('invalid-request', 'App configuration policies take no intent.');
   }
   if (!(await intune.getConfigPolicy(id))) {
@@ -98,19 +103,21 @@ async function existingPolicy(
 async function existingManagedAppConfig(
   intune: IntunePort,
   id: string,
-  requested: RequestedAssignment,
+  adds: readonly RequestedAssignment[],
 ): Promise<void> {
   const rules = kindRules('managedAppConfig');
-  const refusal = targetRefusal('managedAppConfig', requested.target);
-  if (refusal !== undefined) throw new AppError('invalid-request', refusal);
-  if (requested.intent !== undefined && !rules.intent) {
-    throw new AppError('invalid-request', 'App configuration policies take no intent.');
-  }
-  if (requested.filter !== undefined && !rules.filter) {
-    throw new AppError(
-      'invalid-request',
-      'App configuration policies for managed apps take no assignment filter.',
-    );
+  for (const requested of adds) {
+    const refusal = targetRefusal('managedAppConfig', requested.target);
+    if (refusal !== undefined) throw new AppError('invalid-request', refusal);
+    if (requested.intent !== undefined && !rules.intent) {
+      throw new AppError('invalid-request', 'App configuration policies take no intent.');
+    }
+    if (requested.filter !== undefined && !rules.filter) {
+      throw new AppError(
+        'invalid-request',
+        'App configuration policies for managed apps take no assignment filter.',
+      );
+    }
   }
   if (!(await intune.getManagedAppConfig(id))) {
     throw new AppError('not-found', 'The app configuration policy no longer exists in Intune.');

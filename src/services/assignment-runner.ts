@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { AppError } from '../domain/errors';
 import type { AssignmentRequest } from '../domain/request';
+import { isRemoval, requestedList } from '../domain/request-list';
 import type { RequestEvent } from '../domain/state-machine';
 import { auditFactsOf, failedEvent, fromIntuneRefusal, type RunEvent } from './assignment-outcomes';
 import { AssignmentWriter, ReviewChanged } from './assignment-writer';
@@ -188,21 +189,25 @@ export class AssignmentRunner {
       return event && { event };
     } catch (error) {
       // The approver sees, and a retry writes, the change as it stands now.
-      const patch = error instanceof ReviewChanged ? { diff: error.diff } : undefined;
+      const patch = error instanceof ReviewChanged ? reviewPatch(error) : undefined;
       return { event: failedEvent(error), patch };
     }
   }
 
-  /** The target is read afresh: a group deleted since review fails the request, unwritten. */
+  /**
+   * Each added group is read afresh: one deleted since review fails the request, unwritten. A
+   * removed group is not: the assignment of a deleted group may still be removed.
+   */
   private async checkTarget(request: AssignmentRequest): Promise<void> {
-    const target = request.target;
-    if (target?.kind !== 'group') return;
-    if (await this.options.directory.getGroup(target.groupId)) return;
-    const name = request.targetName ?? target.groupId;
-    throw new AppError(
-      'not-found',
-      `The group ${name} no longer exists in Entra ID; nothing was written.`,
-    );
+    for (const entry of requestedList(request)) {
+      const target = entry.target;
+      if (isRemoval(entry) || target.kind !== 'group') continue;
+      if (await this.options.directory.getGroup(target.groupId)) continue;
+      throw new AppError(
+        'not-found',
+        `The group ${entry.targetName} no longer exists in Entra ID; nothing was written.`,
+      );
+    }
   }
 
   /** Waits for Intune's decision on a held write, then replays it if approved. */
@@ -259,4 +264,9 @@ export class AssignmentRunner {
     await notifyChanged(this.options, applied.request, event.type);
     return applied.request;
   }
+}
+
+/** The request as the approver must now see it: the diff (and kept count) as they stand. */
+function reviewPatch(error: ReviewChanged): Partial<AssignmentRequest> {
+  return error.kept === undefined ? { diff: error.diff } : { diff: error.diff, kept: error.kept };
 }

@@ -2,14 +2,15 @@ import type { DiffLine, RequestedAssignment } from '../domain/assignment';
 import { sameDiff } from '../domain/diff-lines';
 import { AppError } from '../domain/errors';
 import type { AssignmentOutcome, AssignmentRequest } from '../domain/request';
-import { isInPlace, sameShapes, shapesAfter, shapesOf } from '../domain/shapes';
+import { emptiesItem, listInPlace } from '../domain/merge-list';
+import { sameShapes, shapesAfter, shapesOf } from '../domain/shapes';
 import { planAssignment } from './assignment-plan';
 import type { RunEvent } from './assignment-outcomes';
 import { silentLogger, type ServiceLogger } from './options';
 import type { HeldLock, ItemLock } from './ports/item-lock';
 import type { IntunePort, ItemRef, PendingWrite } from './ports/intune';
 import type { WriteRate } from './ports/write-rate';
-import { itemRefOf, requestedOf } from './request-parts';
+import { itemRefOf, requestedAll } from './request-parts';
 import type { WriteFences } from './write-fences';
 
 export interface AssignmentWriterOptions {
@@ -31,6 +32,8 @@ export class ReviewChanged extends AppError {
   constructor(
     message: string,
     readonly diff: DiffLine[],
+    /** What the write would keep now, when the review's count no longer holds. */
+    readonly kept?: number,
   ) {
     super('assignments-changed', message);
   }
@@ -83,7 +86,7 @@ export class AssignmentWriter {
     held: HeldLock,
   ): Promise<RunEvent | undefined> {
     const { intune, fences } = this.options;
-    const requested = requestedOf(request);
+    const requested = requestedAll(request);
     const story: string[] = [];
     let confirmed: { requestId: string; clientRequestId: string } | undefined;
     let writes = 0;
@@ -97,6 +100,8 @@ export class AssignmentWriter {
         return inPlace(writes, confirmed, story);
       }
       if (round === 1) checkReviewed(request, outcome.diff);
+      const empties = emptiesItem(outcome);
+      if (empties && request.kept !== 0) throw unreviewedEmpty(outcome.diff);
       if (writes >= MAX_WRITES) throw giveUp(story);
       writes += 1;
       const expected = shapesAfter(outcome.next);
@@ -104,6 +109,7 @@ export class AssignmentWriter {
         const result = await intune.writeAssignments(item, outcome.next, {
           justification: request.justification ?? '',
           appType: plan.appType,
+          allowEmpty: empties,
           beforeAttempt: () => this.beforeAttempt(item, request, held),
         });
         // A 2xx or a hold: this attempt is known, so it can no longer land later.
@@ -143,11 +149,11 @@ export class AssignmentWriter {
     held: HeldLock,
   ): Promise<RunEvent | undefined> {
     const { intune, fences } = this.options;
-    const requested = requestedOf(request);
+    const requested = requestedAll(request);
     const approvalCode = pending.approvalCode;
     if (!(await this.fenceLanded(item, request))) return undefined;
     const current = await intune.getAssignments(item);
-    if (isInPlace(current, requested)) {
+    if (listInPlace(current, requested)) {
       return { type: 'assigned', outcome: { alreadyAssigned: true, approvalCode } };
     }
     if (pending.base && !sameShapes(shapesOf(current), pending.base)) {
@@ -175,7 +181,7 @@ export class AssignmentWriter {
     }
     // Unknown or unverified: once the replay can no longer land, Intune's own set decides.
     if (!(await this.fenceLanded(item, request))) return undefined;
-    if (isInPlace(await intune.getAssignments(item), requested)) {
+    if (listInPlace(await intune.getAssignments(item), requested)) {
       return { type: 'assigned', outcome: { approvalCode } };
     }
     throw new AppError(
@@ -217,14 +223,14 @@ export class AssignmentWriter {
   /** Reads the set after a write and compares it with what was posted. */
   private async check(
     item: ItemRef,
-    requested: RequestedAssignment,
+    requested: readonly RequestedAssignment[],
     expected: string[],
   ): Promise<Check> {
     try {
       const after = await this.options.intune.getAssignments(item);
       // Shapes leave settings out: a settings change counts only once its settings are read back.
-      if (sameShapes(shapesOf(after), expected) && isInPlace(after, requested)) return 'same';
-      return isInPlace(after, requested) ? 'in-place' : 'missing';
+      if (sameShapes(shapesOf(after), expected) && listInPlace(after, requested)) return 'same';
+      return listInPlace(after, requested) ? 'in-place' : 'missing';
     } catch (error) {
       this.logger.warn({ err: error, item }, 'could not read the assignments after a write');
       return 'unread';
@@ -256,6 +262,18 @@ function checkReviewed(request: AssignmentRequest, diff: DiffLine[]): void {
   throw new ReviewChanged(
     `The assignments changed since review: now ${now}. Nothing was written; an approver can retry to write this.`,
     diff,
+  );
+}
+
+/**
+ * The merge would now remove the item's last assignments, which its review did not say (another
+ * assignment went meanwhile): never an empty set unreviewed. A retry shows and writes it as it is.
+ */
+function unreviewedEmpty(diff: DiffLine[]): ReviewChanged {
+  return new ReviewChanged(
+    'After this change the item would now have no assignments (others were removed in Intune since the review), which the review did not say. Nothing was written; an approver can retry to remove them all.',
+    diff,
+    0,
   );
 }
 

@@ -18,7 +18,8 @@ export type Draft = AssignmentRequest & { draft: DraftState };
 const STEP_FIELDS: Record<WizardStep, (keyof AssignmentRequest)[]> = {
   kind: [],
   item: ['item'],
-  target: ['target', 'targetName'],
+  // The other targets of the request are of the item: a new item starts the list again.
+  target: ['target', 'targetName', 'assignments'],
   intent: ['intent', 'filter'],
   settings: ['settings'],
   // The justification is the user's prose and survives a change of earlier choices.

@@ -5,7 +5,7 @@ import { personOf, type Actor } from './actor';
 import { DraftEditor, type Draft } from './draft-editor';
 import { planAssignment } from './assignment-plan';
 import type { ServiceOptions } from './options';
-import { itemRefOf, requestedOf } from './request-parts';
+import { itemRefOf, requestedAll } from './request-parts';
 import { Refusal } from './result';
 import { applyEvent } from './transitions';
 
@@ -100,7 +100,7 @@ export class DraftReview {
         const plan = await planAssignment(
           this.options.intune,
           itemRefOf(draft),
-          requestedOf(draft),
+          requestedAll(draft),
         );
         return plan.outcome;
       })

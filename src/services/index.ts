@@ -10,7 +10,7 @@ import { Wizard } from './wizard';
 export type { Actor } from './actor';
 export type { Result } from './result';
 export type { ServiceLogger, ServiceOptions, ServiceSettings } from './options';
-export type { IntentChoice, ItemSearchResult, TargetChoice } from './wizard';
+export type { IntentChoice, ItemSearchResult, RemovableAssignment, TargetChoice } from './wizard';
 export type { ResumeCounts } from './assignment-runner';
 export { Authorizer } from './authorizer';
 export { BackgroundTasks } from './background-tasks';

@@ -126,7 +126,7 @@ export class MemoryIntune implements IntunePort {
   ): Promise<WriteResult> {
     this.assertExists(item);
     const set = (next as readonly NextEntry<MemoryAssignment>[]).map((entry) => posted(entry));
-    if (set.length === 0) {
+    if (set.length === 0 && options.allowEmpty !== true) {
       throw new AppError('empty-set', 'Refusing to post an empty assignment set.');
     }
     await options.beforeAttempt?.();

@@ -1,5 +1,6 @@
 import type { RequestedAssignment } from '../domain/assignment';
 import type { AssignmentRequest } from '../domain/request';
+import { currentEntry, requestedList } from '../domain/request-list';
 import type { ItemRef } from './ports/intune';
 import { Refusal } from './result';
 
@@ -11,16 +12,20 @@ export function itemRefOf(request: AssignmentRequest): ItemRef {
   return { kind: request.item.kind, id: request.item.id };
 }
 
-/** The one assignment a request asks for, as the merge and the Intune port take it. */
+/** The top-level assignment of a request (the one the wizard edits), as the merge takes it. */
 export function requestedOf(request: AssignmentRequest): RequestedAssignment {
-  if (request.target === undefined) {
+  const entry = currentEntry(request);
+  if (entry === undefined) {
     throw new Refusal('invalid-request', 'The request names no target yet.', request);
   }
-  return {
-    target: request.target,
-    targetName: request.targetName ?? request.target.kind,
-    intent: request.intent,
-    filter: request.filter,
-    ...(request.settings === undefined ? {} : { settings: request.settings }),
-  };
+  return entry;
+}
+
+/** Every assignment a request asks for (see `requestedList`), refused when it names none. */
+export function requestedAll(request: AssignmentRequest): RequestedAssignment[] {
+  const list = requestedList(request);
+  if (list.length === 0) {
+    throw new Refusal('invalid-request', 'The request names no target yet.', request);
+  }
+  return list;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { mayRequest } from '../domain/approval-policy';
 import { hasIntentStep } from '../domain/item-targets';
+import { listConflict } from '../domain/request-list';
 import {
   isItemKind,
   type AssignmentRequest,
@@ -26,9 +27,11 @@ import {
   type IntentChoice,
   type TargetChoice,
 } from './wizard-choices';
+import { WizardTargets, type RemovableAssignment } from './wizard-targets';
 
 export type { IntentChoice, TargetChoice } from './wizard-choices';
 export type { SettingsForm } from './settings-step';
+export type { RemovableAssignment } from './wizard-targets';
 
 /** One search result of the item step, for apps and configuration policies alike. */
 export interface ItemSearchResult {
@@ -58,11 +61,13 @@ export class Wizard {
   private readonly editor: DraftEditor;
   private readonly review: DraftReview;
   private readonly settingsStep: SettingsStep;
+  private readonly targets: WizardTargets;
 
   constructor(private readonly options: ServiceOptions) {
     this.editor = new DraftEditor(options);
     this.review = new DraftReview(options, this.editor);
     this.settingsStep = new SettingsStep(options);
+    this.targets = new WizardTargets(options, this.editor);
   }
 
   /** Starts a draft for an allowed requester, at the kind step. */
@@ -117,6 +122,8 @@ export class Wizard {
     return this.step(draftId, actor, 'target', async (draft) => {
       const { target, targetName } = await resolveTarget(this.options.directory, choice);
       checkTargetForKind(draft.item?.kind ?? draft.draft.kind ?? 'app', target);
+      const conflict = listConflict(draft.assignments ?? [], { target, targetName });
+      if (conflict !== undefined) throw new Refusal('target-conflict', conflict);
       const changed = JSON.stringify(draft.target) !== JSON.stringify(target);
       return { ...(changed ? clearedAfter('target') : {}), target, targetName };
     });
@@ -167,6 +174,21 @@ export class Wizard {
     return this.settingsStep.applies(draft);
   }
 
+  /** From the review: keeps this target in the request and asks for another (see WizardTargets). */
+  addAnotherTarget(draftId: string, actor: Actor): Promise<Result<AssignmentRequest>> {
+    return attempt(() => this.targets.addAnother(draftId, actor));
+  }
+
+  /** Adds the removal of the item's current assignment `key` names (see WizardTargets). */
+  removeAssignment(draftId: string, actor: Actor, key: string): Promise<Result<AssignmentRequest>> {
+    return attempt(() => this.targets.remove(draftId, actor, key));
+  }
+
+  /** The item's current assignments a draft may still ask to remove, by name. */
+  removable(draft: AssignmentRequest): Promise<Result<RemovableAssignment[]>> {
+    return attempt(() => this.targets.removable(draft));
+  }
+
   setJustification(draftId: string, actor: Actor, text: string): Promise<Result<Draft>> {
     return attempt(() => this.review.setJustification(draftId, actor, text));
   }
@@ -195,7 +217,9 @@ export class Wizard {
     return attempt(async () => {
       const draft = await this.editor.open(draftId, actor);
       if (draft.draft.step === 'kind') return draft;
-      const step = this.around(wizardStepBefore, draft.draft.step, draft);
+      // A request of removals only has no intent step to go back to.
+      const onlyRemovals = draft.draft.step === 'justification' && draft.target === undefined;
+      const step = onlyRemovals ? 'target' : this.around(wizardStepBefore, draft.draft.step, draft);
       return this.editor.save(draft, {
         diff: undefined,
         kept: undefined,

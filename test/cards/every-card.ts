@@ -20,6 +20,12 @@ export interface NamedCard {
   card: CardAttachment;
 }
 
+const OTHER_TARGET = {
+  action: 'remove' as const,
+  target: { kind: 'group' as const, groupId: 'grp-contractors', exclude: true },
+  targetName: 'Contractors',
+};
+
 const AUDIENCES: Audience[] = ['channel', 'requester', 'approver'];
 
 function wizardCards(caps: Caps): [string, CardAttachment][] {
@@ -37,6 +43,16 @@ function wizardCards(caps: Caps): [string, CardAttachment][] {
           filters: FILTERS,
           error: 'That did not work.',
         }),
+      ],
+      [
+        `wizard ${step} with other targets and assignments to remove`,
+        wizardCard(
+          { ...draft, assignments: [OTHER_TARGET] },
+          {
+            ...base,
+            removable: [{ title: 'Exclude Contractors (required)', value: 'allDevices' }],
+          },
+        ),
       ],
     ];
   });

@@ -62,7 +62,7 @@ const shapes = (set: CurrentAssignment[]) =>
 /**
  * The one Intune port contract, run unchanged against the in-memory port and the Graph adapter on
  * the simulated tenant: reads, full-set writes that keep every other assignment verbatim, the
- * refused empty set, not-found, and a write left unconfirmed.
+ * refused empty set (posted only for an explicit removal), not-found, and a write left unconfirmed.
  */
 export function describeIntuneContract(name: string, make: () => Promise<IntuneFixture>): void {
   describe(`${name} Intune port contract`, () => {
@@ -201,6 +201,12 @@ export function describeIntuneContract(name: string, make: () => Promise<IntuneF
         code: 'empty-set',
       });
       expect(await f.intune.getAssignments(app)).toEqual(before);
+    });
+
+    test('an empty set is posted only when the write says it is an explicit removal of them all', async () => {
+      expect(await f.intune.getAssignments(app)).not.toEqual([]);
+      await f.intune.writeAssignments(app, [], { ...OPTIONS, allowEmpty: true });
+      expect(await f.intune.getAssignments(app)).toEqual([]);
     });
 
     test('a write to an item that does not exist fails with not-found', async () => {

@@ -35,6 +35,34 @@ export function describeRequestStoreContract(name: string, make: MakeRequestStor
       expect(await store.get('no-such-id')).toBeUndefined();
     });
 
+    test('a request of several targets keeps its whole list, removals and their names, through a save', async () => {
+      const request = aRequest({
+        number: 1002,
+        assignments: [
+          {
+            action: 'remove',
+            target: { kind: 'group', groupId: 'grp-contractors', exclude: true },
+            targetName: 'Contractors',
+            intent: 'required',
+          },
+          {
+            target: { kind: 'group', groupId: 'grp-marketing', exclude: false },
+            targetName: 'Marketing',
+            intent: 'available',
+            filter: { id: 'flt-1', mode: 'include', name: 'Corporate devices' },
+          },
+          { action: 'remove', target: { kind: 'allUsers' }, targetName: 'All users' },
+        ],
+        diff: [{ kind: 'remove', text: '- Exclude Contractors (required)' }],
+        kept: 0,
+      });
+      await store.create(request);
+      expect(await store.get(request.id)).toEqual(request);
+      const next = transition(request, 'approved');
+      await store.save(next);
+      expect((await store.get(request.id))?.assignments).toEqual(request.assignments);
+    });
+
     test('creating a request whose id exists fails and keeps the first one', async () => {
       await store.create(aRequest());
       await expect(store.create(aRequest({ justification: 'second' }))).rejects.toMatchObject({

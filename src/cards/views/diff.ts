@@ -13,13 +13,14 @@ export interface DiffRow {
 
 const DIFF_COLORS: Record<DiffLine['kind'], TextColor> = {
   add: 'Good',
+  remove: 'Attention',
   change: 'Attention',
   unchanged: 'Default',
 };
 
 /**
- * `+` lines green, `~` lines in the attention colour (a change rewrites an existing assignment, e.g.
- * forces an install that was optional), `=` lines plain.
+ * `+` lines green, `~` and `-` lines in the attention colour (a change rewrites an existing
+ * assignment, e.g. forces an install that was optional; a removal takes one away), `=` lines plain.
  */
 export function diffRows(diff: readonly DiffLine[] | undefined): DiffRow[] {
   return (diff ?? []).map((line) => ({

@@ -1,7 +1,8 @@
 import { kindRules } from '../../domain/item-targets';
 import type { AssignmentRequest } from '../../domain/request';
 import { describeSettings } from '../../domain/settings-words';
-import { filterLabel, intentLabel, itemLabel, kindLabel, requestTargetLabel } from './labels';
+import { entryFacts } from './targets';
+import { filterLabel, intentLabel, itemLabel, kindLabel, targetLabel } from './labels';
 
 /** A title/value row of a FactSet. */
 export interface Fact {
@@ -21,7 +22,11 @@ export function chosenFacts(draft: AssignmentRequest): Fact[] {
   const kind = draft.draft?.kind ?? draft.item?.kind;
   if (kind !== undefined) facts.push({ title: 'Kind', value: kindLabel(kind) });
   if (draft.item !== undefined) facts.push({ title: 'Item', value: itemLabel(draft.item) });
-  if (draft.target !== undefined) facts.push({ title: 'Target', value: requestTargetLabel(draft) });
+  // The targets already in the request, then the one being chosen.
+  facts.push(...entryFacts(draft.assignments ?? []));
+  if (draft.target !== undefined) {
+    facts.push({ title: 'Target', value: targetLabel(draft.target, draft.targetName) });
+  }
   if (draft.intent !== undefined) facts.push({ title: 'Intent', value: intentLabel(draft.intent) });
   const takesFilter = kind === undefined || kindRules(kind).filter;
   if (draft.filter !== undefined || (takesFilter && PAST_INTENT.has(draft.draft?.step ?? ''))) {

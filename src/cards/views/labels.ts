@@ -5,6 +5,7 @@ import {
   type RequestableTarget,
 } from '../../domain/assignment';
 import type { AssignmentRequest, ItemKind, RequestStatus } from '../../domain/request';
+import { isRemoval, requestedList } from '../../domain/request-list';
 
 /** Adaptive Card text colours used by the views. */
 export type TextColor = 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
@@ -116,9 +117,14 @@ export function targetLabel(target: RequestableTarget, name: string | undefined)
   return `${target.exclude ? 'Exclude' : 'Include'} ${name ?? target.groupId}`;
 }
 
-/** The request's target, or an empty string before one is chosen. */
+/** The request's targets (`Include Sales, Remove Exclude Contractors`), or empty before any. */
 export function requestTargetLabel(request: AssignmentRequest): string {
-  return request.target === undefined ? '' : targetLabel(request.target, request.targetName);
+  return requestedList(request)
+    .map((r) => {
+      const label = targetLabel(r.target, r.targetName);
+      return isRemoval(r) ? `Remove ${label}` : label;
+    })
+    .join(', ');
 }
 
 /** `Corporate devices (include)`, or `None`. */

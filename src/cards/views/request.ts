@@ -13,6 +13,7 @@ import {
   statusLabel,
   type TextColor,
 } from './labels';
+import { hasTargetList, listFacts, noAssignmentsLeft } from './targets';
 import { statusLines, type Audience, type StatusLine } from './request-status';
 import { cardDateTime } from './time';
 import { typedText } from './typed';
@@ -72,9 +73,13 @@ export interface RequestView {
 function requestFacts(request: AssignmentRequest): Fact[] {
   const facts: Fact[] = [];
   if (request.item) facts.push({ title: 'Item', value: itemLabel(request.item) });
-  if (request.target) facts.push({ title: 'Target', value: requestTargetLabel(request) });
-  if (request.intent) facts.push({ title: 'Intent', value: intentLabel(request.intent) });
-  if (!request.item || kindRules(request.item.kind).filter) {
+  if (hasTargetList(request)) {
+    facts.push(...listFacts(request));
+  } else {
+    if (request.target) facts.push({ title: 'Target', value: requestTargetLabel(request) });
+    if (request.intent) facts.push({ title: 'Intent', value: intentLabel(request.intent) });
+  }
+  if (!hasTargetList(request) && (!request.item || kindRules(request.item.kind).filter)) {
     facts.push({ title: 'Filter', value: filterLabel(request.filter) });
   }
   const settings = settingsFact(request);
@@ -92,7 +97,7 @@ function requestFacts(request: AssignmentRequest): Fact[] {
 /** The kept line of a request whose diff changes something (not for an already-assigned one). */
 export function keptOf(request: AssignmentRequest): { kept: string; hasKept: boolean } {
   const changes = (request.diff?.length ?? 0) > 0 && !isAlreadyAssigned(request.diff);
-  const kept = changes ? keptLabel(request.kept) : '';
+  const kept = changes ? noAssignmentsLeft(request) || keptLabel(request.kept) : '';
   return { kept, hasKept: kept !== '' };
 }
 

@@ -2,7 +2,7 @@ import type { Intent } from '../../domain/assignment';
 import type { AssignmentFilterSummary } from '../../services/ports/intune';
 import type { SettingsForm } from '../../services/settings-step';
 import type { Caps } from '../types';
-import type { GroupOption, ItemOption } from './options';
+import type { Choice, GroupOption, ItemOption } from './options';
 
 /** What the wizard card needs besides the draft itself. */
 export interface WizardContext {
@@ -17,6 +17,8 @@ export interface WizardContext {
   error?: string;
   /** The justification's maximum length. */
   justificationMax: number;
+  /** The item's current assignments the requester may ask to remove, titled by name. */
+  removable?: Choice[];
   /** Whether All users / All devices may be chosen (default true); approval policy may forbid. */
   tenantWideTargets?: boolean;
   /** True when the draft's wizard has a settings step (it counts among the steps). */
@@ -38,6 +40,7 @@ export const WIZARD_INPUTS = {
   filterId: 'filterId',
   filterMode: 'filterMode',
   justification: 'justification',
+  removeKey: 'removeKey',
 } as const;
 
 /** The `filterId` value meaning "no assignment filter" (a choice needs a non-empty value). */

@@ -4,6 +4,8 @@ import { keptOf } from './request';
 import { intentLabel } from './labels';
 import { itemKind } from './wizard-frame';
 import type { Choice } from './options';
+import { isRemoval, requestedList } from '../../domain/request-list';
+import { removalPart, type RemovalPart } from './targets';
 import { typedText } from './typed';
 import { NO_FILTER, type WizardContext } from './wizard-context';
 
@@ -79,21 +81,29 @@ export interface ReviewStep {
   showSubmit: boolean;
 }
 
+export type ReviewView = ReviewStep & RemovalPart;
+
 /** What the review says when the request only re-states assignments that are in place. */
 export const NOTHING_TO_REQUEST =
   'This is already assigned that way, so there is nothing to request. Choose Back to change the target or intent, or Discard this draft.';
+
+/** The same, for a request that removes something: what it removes is already gone. */
+export const NOTHING_TO_CHANGE =
+  'The current assignments are already as this request asks (what it removes is not assigned), so there is nothing to request. Choose Back to change it, or Discard this draft.';
 
 /**
  * Step 6: everything chosen, the justification and the diff against the current assignments.
  * When every line re-states an assignment in place there is nothing to request: no Submit (the
  * server refuses a forged one too), and the note says so and how to go on.
  */
-export function reviewStep(draft: AssignmentRequest): ReviewStep {
+export function reviewStep(draft: AssignmentRequest, ctx: WizardContext): ReviewView {
   const diff = diffRows(draft.diff);
   const inPlace = isAlreadyAssigned(draft.diff);
+  const removal = removalPart(draft, ctx);
   let note = '';
   if (diff.length === 0) note = 'The change against the current assignments is not known yet.';
-  else if (inPlace) note = NOTHING_TO_REQUEST;
+  else if (inPlace)
+    note = requestedList(draft).some(isRemoval) ? NOTHING_TO_CHANGE : NOTHING_TO_REQUEST;
   return {
     justification: typedText(draft.justification ?? ''),
     diff,
@@ -102,5 +112,8 @@ export function reviewStep(draft: AssignmentRequest): ReviewStep {
     note,
     hasNote: note !== '',
     showSubmit: !inPlace,
+    ...removal,
+    // Nothing to request here: the way on is Back (another target) or Discard.
+    showAddTarget: removal.showAddTarget && !inPlace,
   };
 }

@@ -4,6 +4,7 @@ import { itemLabel } from './labels';
 import { itemKind } from './wizard-frame';
 import { groupChoices, itemChoices, type Choice } from './options';
 import { typedText } from './typed';
+import { removalPart, type RemovalPart } from './targets';
 import { DATASETS, type Dataset, type WizardContext } from './wizard-context';
 
 /** The search part shared by the item and target steps: typeahead or search box plus results. */
@@ -97,7 +98,7 @@ export function itemStep(draft: AssignmentRequest, ctx: WizardContext): ItemStep
   };
 }
 
-export interface TargetStep extends SearchPart {
+export interface TargetStep extends SearchPart, RemovalPart {
   mode: 'include' | 'exclude';
   targetType: 'group' | 'allUsers' | 'allDevices';
   targetTypeChoices: Choice[];
@@ -130,5 +131,6 @@ export function targetStep(draft: AssignmentRequest, ctx: WizardContext): Target
     targetType: target?.kind ?? 'group',
     targetTypeChoices,
     groupId: group?.groupId ?? '',
+    ...removalPart(draft, ctx),
   };
 }

@@ -31,7 +31,7 @@ function stepModel(step: WizardStep, draft: AssignmentRequest, ctx: WizardContex
     case 'justification':
       return justificationStep(draft, ctx);
     case 'review':
-      return reviewStep(draft);
+      return reviewStep(draft, ctx);
   }
 }
 

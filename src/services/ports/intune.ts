@@ -83,6 +83,11 @@ export interface WriteOptions {
   justification: string;
   /** Graph type of the app (e.g. `win32LobApp`): a new include gets its settings type. */
   appType: string;
+  /**
+   * True only for a reviewed, explicit removal of the item's last assignments: the one case where
+   * the set posted may be empty. Every other write of an empty set is refused.
+   */
+  allowEmpty?: boolean;
   /** Runs before each attempt leaves for Graph: the write fence records it there. */
   beforeAttempt?: () => Promise<void>;
 }
@@ -111,7 +116,7 @@ export interface IntunePort {
   getAssignments(item: ItemRef): Promise<CurrentAssignment[]>;
   /**
    * Posts the full set `next` (kept entries verbatim, less the read-only fields): never an empty
-   * one. A timeout or 5xx fails with `write-unconfirmed`: the write may still land.
+   * one unless `options.allowEmpty`. A timeout or 5xx fails with `write-unconfirmed`: the write may still land.
    */
   writeAssignments(
     item: ItemRef,
