@@ -61,6 +61,11 @@ export async function renderWizard(
     step === 'intent' && draft.item && draft.target
       ? await deps.intentOffer(draft)
       : { intents: undefined, filters: undefined };
+  // A refused answer is shown again without another Graph read: the picker waits for a good one.
+  const removable =
+    (step === 'target' || step === 'review') && deps.removable && view.error === undefined
+      ? (await deps.removable(draft)).map((r) => ({ title: r.label, value: r.key }))
+      : undefined;
   let error = view.error;
   let settingsForm;
   if (step === 'settings' && deps.settings) {
@@ -68,11 +73,6 @@ export async function renderWizard(
     if (form.ok) settingsForm = form.value;
     else error ??= form.error.message;
   }
-  // A refused answer is shown again without another Graph read: the picker waits for a good one.
-  const removable =
-    (step === 'target' || step === 'review') && deps.removable && view.error === undefined
-      ? (await deps.removable(draft)).map((r) => ({ title: r.label, value: r.key }))
-      : undefined;
   return wizardCard(draft, {
     caps: view.caps,
     removable,

@@ -110,14 +110,14 @@ export interface AssignmentRequest {
   targetName?: string;
   intent?: Intent;
   filter?: FilterRef & { name?: string };
-  /** Assignment settings chosen at the settings step: only those that change something. */
-  settings?: AssignmentSettings;
   /**
    * The other assignments the request asks for, whole (adds and removals), before the one in the
    * top-level `target` fields (the one the wizard edits). Absent on requests of one target; read
    * the whole list with `requestedList` (src/domain/request-list).
    */
   assignments?: RequestedAssignment[];
+  /** Assignment settings chosen at the settings step: only those that change something. */
+  settings?: AssignmentSettings;
   justification?: string;
   /** Present while the request is a draft. */
   draft?: DraftState;

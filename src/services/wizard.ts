@@ -30,8 +30,8 @@ import {
 import { WizardTargets, type RemovableAssignment } from './wizard-targets';
 
 export type { IntentChoice, TargetChoice } from './wizard-choices';
-export type { SettingsForm } from './settings-step';
 export type { RemovableAssignment } from './wizard-targets';
+export type { SettingsForm } from './settings-step';
 
 /** One search result of the item step, for apps and configuration policies alike. */
 export interface ItemSearchResult {
@@ -60,14 +60,14 @@ type Changes = Partial<AssignmentRequest>;
 export class Wizard {
   private readonly editor: DraftEditor;
   private readonly review: DraftReview;
-  private readonly settingsStep: SettingsStep;
   private readonly targets: WizardTargets;
+  private readonly settingsStep: SettingsStep;
 
   constructor(private readonly options: ServiceOptions) {
     this.editor = new DraftEditor(options);
     this.review = new DraftReview(options, this.editor);
-    this.settingsStep = new SettingsStep(options);
     this.targets = new WizardTargets(options, this.editor);
+    this.settingsStep = new SettingsStep(options);
   }
 
   /** Starts a draft for an allowed requester, at the kind step. */
@@ -148,6 +148,21 @@ export class Wizard {
     });
   }
 
+  /** From the review: keeps this target in the request and asks for another (see WizardTargets). */
+  addAnotherTarget(draftId: string, actor: Actor): Promise<Result<AssignmentRequest>> {
+    return attempt(() => this.targets.addAnother(draftId, actor));
+  }
+
+  /** Adds the removal of the item's current assignment `key` names (see WizardTargets). */
+  removeAssignment(draftId: string, actor: Actor, key: string): Promise<Result<AssignmentRequest>> {
+    return attempt(() => this.targets.remove(draftId, actor, key));
+  }
+
+  /** The item's current assignments a draft may still ask to remove, by name. */
+  removable(draft: AssignmentRequest): Promise<Result<RemovableAssignment[]>> {
+    return attempt(() => this.targets.removable(draft));
+  }
+
   /** The settings step's answer: the submitted card's values, checked (see {@link SettingsStep}). */
   chooseSettings(
     draftId: string,
@@ -172,21 +187,6 @@ export class Wizard {
   /** True when the draft's wizard has a settings step (see {@link SettingsStep}). */
   hasSettingsStep(draft: AssignmentRequest): boolean {
     return this.settingsStep.applies(draft);
-  }
-
-  /** From the review: keeps this target in the request and asks for another (see WizardTargets). */
-  addAnotherTarget(draftId: string, actor: Actor): Promise<Result<AssignmentRequest>> {
-    return attempt(() => this.targets.addAnother(draftId, actor));
-  }
-
-  /** Adds the removal of the item's current assignment `key` names (see WizardTargets). */
-  removeAssignment(draftId: string, actor: Actor, key: string): Promise<Result<AssignmentRequest>> {
-    return attempt(() => this.targets.remove(draftId, actor, key));
-  }
-
-  /** The item's current assignments a draft may still ask to remove, by name. */
-  removable(draft: AssignmentRequest): Promise<Result<RemovableAssignment[]>> {
-    return attempt(() => this.targets.removable(draft));
   }
 
   setJustification(draftId: string, actor: Actor, text: string): Promise<Result<Draft>> {

@@ -82,7 +82,8 @@ function requestFacts(request: AssignmentRequest): Fact[] {
   if (!hasTargetList(request) && (!request.item || kindRules(request.item.kind).filter)) {
     facts.push({ title: 'Filter', value: filterLabel(request.filter) });
   }
-  const settings = settingsFact(request);
+  // A list shows each entry's settings in its row.
+  const settings = hasTargetList(request) ? undefined : settingsFact(request);
   if (settings !== undefined) facts.push(settings);
   facts.push({ title: 'Requested by', value: request.requester.name });
   if (request.submittedAt) {
