@@ -188,6 +188,32 @@ describe('assignment settings chosen in the wizard', () => {
     ]);
   });
 
+  test('several targets in one request each keep their own settings, in one write', async () => {
+    const h = bot();
+    const before = assignmentsOf(apps.win32Unassigned);
+    const { wizard } = await toSettings(h, {
+      itemId: apps.win32Unassigned,
+      groupId: groups.sales,
+      intent: 'required',
+    });
+    await wizard.step('wizard.settings', { notifications: 'hideAll' });
+    await wizard.step('wizard.justification', { justification: 'Both teams need it.' });
+    await wizard.step('wizard.addTarget');
+    await wizard.step('wizard.target', { targetType: 'group', groupId: groups.marketing });
+    await wizard.step('wizard.intent', { intent: 'required', filterId: 'none' });
+    await wizard.step('wizard.defaults');
+    const { review } = await submitAndApprove(h, wizard);
+
+    expect(cardText(review)).toContain('+ Sales (required, notifications: hide all)');
+    expect(cardText(review)).toContain('+ Marketing (required)');
+    const posted = writtenAssignments(h);
+    expect(posted).toHaveLength(before.length + 2);
+    const settingsOf = (groupId: string) =>
+      posted.find((a) => (a.target as { groupId?: string }).groupId === groupId)?.settings;
+    expect(settingsOf(groups.sales)).toMatchObject({ notifications: 'hideAll' });
+    expect(settingsOf(groups.marketing)).toMatchObject({ notifications: 'showAll' });
+  });
+
   test('an exclusion has no settings step: the intent leads to the justification', async () => {
     const h = bot();
     const { card } = await toSettings(h, {
