@@ -117,17 +117,22 @@ export class IntuneReader {
     return this.options.version;
   }
 
-  /** Reads one app afresh (undefined when it does not exist) and updates the catalog. */
-  async getApp(id: string): Promise<AppSummary | undefined> {
-    if (!isGraphId(id)) return undefined;
-    const path = `${APPS}/${encodeURIComponent(id)}?$select=${appSelect(this.version)}`;
-    const raw = await orMissing(
+  /** One item's object read afresh, or undefined when Graph says it does not exist. */
+  private readOne(path: string): Promise<{ body: Record<string, unknown> } | undefined> {
+    return orMissing(
       this.options.http.send<Record<string, unknown>>({
         method: 'GET',
         version: this.version,
         path,
       }),
     );
+  }
+
+  /** Reads one app afresh (undefined when it does not exist) and updates the catalog. */
+  async getApp(id: string): Promise<AppSummary | undefined> {
+    if (!isGraphId(id)) return undefined;
+    const path = `${APPS}/${encodeURIComponent(id)}?$select=${appSelect(this.version)}`;
+    const raw = await this.readOne(path);
     if (!raw) return undefined;
     const app = toAppSummary(raw.body, this.counts.get(id));
     this.apps.upsert(app);
@@ -137,13 +142,7 @@ export class IntuneReader {
   async getConfigPolicy(id: string): Promise<ConfigPolicySummary | undefined> {
     if (!isGraphId(id)) return undefined;
     const path = `${POLICIES}/${encodeURIComponent(id)}?$expand=assignments`;
-    const raw = await orMissing(
-      this.options.http.send<Record<string, unknown>>({
-        method: 'GET',
-        version: this.version,
-        path,
-      }),
-    );
+    const raw = await this.readOne(path);
     if (!raw) return undefined;
     const policy = toPolicySummary(raw.body);
     this.policies.upsert(policy);
@@ -154,13 +153,7 @@ export class IntuneReader {
   async getManagedAppConfig(id: string): Promise<ManagedAppConfigSummary | undefined> {
     if (!isGraphId(id)) return undefined;
     const path = `${MANAGED_APP_CONFIGS}/${encodeURIComponent(id)}?$expand=apps,assignments`;
-    const raw = await orMissing(
-      this.options.http.send<Record<string, unknown>>({
-        method: 'GET',
-        version: this.version,
-        path,
-      }),
-    );
+    const raw = await this.readOne(path);
     if (!raw) return undefined;
     const policy = toManagedAppConfigSummary(raw.body);
     this.managedAppConfigs.upsert(policy);
