@@ -14,7 +14,7 @@ import { TeamsNotifier } from './bot/teams-notifier';
 import { TurnHooks } from './bot/turn-hooks';
 import type { WizardViewDeps } from './bot/wizard-view';
 import { intentOffer } from './services/intent-offer';
-import { createGraph, type GraphServices } from './graph';
+import { createGraph, offeredSettings, type GraphServices } from './graph';
 import { createServer, listen } from './http/server';
 import type { Logger } from './logger';
 import { Authorizer, BackgroundTasks, createServices, type Services } from './services';
@@ -142,6 +142,7 @@ export function createApp(options: AppOptions): App {
     authorizer,
     tasks,
     logger: logger.child({ component: 'services' }),
+    assignmentSettings: (appType) => offeredSettings(appType, config.GRAPH_INTUNE_VERSION),
     settings: {
       ttlHours: config.REQUEST_TTL_HOURS,
       reminderBeforeHours: config.REMINDER_BEFORE_HOURS,
@@ -160,6 +161,7 @@ export function createApp(options: AppOptions): App {
       return found.ok ? found.value : [];
     },
     justificationMax: config.JUSTIFICATION_MAX_LENGTH,
+    settings: services.wizard,
   };
   const commands: CommandHandler = new CommandHandler({
     services,

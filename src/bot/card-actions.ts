@@ -4,6 +4,7 @@ import type { ErrorCode } from '../domain/errors';
 import type { AssignmentRequest, ItemKind } from '../domain/request';
 import type { Result, Services, TargetChoice } from '../services';
 import { requestIdOf, text, type CardAction } from './action-data';
+import { settingsInput } from './settings-input';
 import type { MessageRef } from './conversations';
 import type { Answer } from './replies';
 import { RequestAnswers, type RequestViewContext } from './request-answer';
@@ -158,6 +159,10 @@ export class CardActions {
         };
         return { outcome: await wizard.chooseIntent(id, actor, choice) };
       }
+      case VERBS.wizardSettings:
+        return { outcome: await wizard.chooseSettings(id, actor, settingsInput(data)) };
+      case VERBS.wizardDefaults:
+        return { outcome: await wizard.useDefaultSettings(id, actor) };
       case VERBS.wizardJustification:
         return {
           outcome: await wizard.setJustification(id, actor, text(data, 'justification') ?? ''),

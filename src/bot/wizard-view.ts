@@ -6,8 +6,15 @@ import {
   type ItemOption,
 } from '../cards';
 import type { AssignmentRequest } from '../domain/request';
-import type { ItemSearchResult, RemovableAssignment } from '../services';
+import type { ItemSearchResult, RemovableAssignment, Result } from '../services';
 import type { IntentOffer } from '../services/intent-offer';
+import type { SettingsForm } from '../services/settings-step';
+
+/** The settings step's side of the wizard use case (see `Wizard`). */
+export interface SettingsView {
+  hasSettingsStep(draft: AssignmentRequest): boolean;
+  settingsForm(draft: AssignmentRequest): Promise<Result<SettingsForm | undefined>>;
+}
 
 export interface WizardViewDeps {
   /** The intent step's choices, by the services' rules (see `intentOffer`). */
@@ -15,6 +22,8 @@ export interface WizardViewDeps {
   /** The item's current assignments the draft may still ask to remove (none when absent). */
   removable?: (draft: AssignmentRequest) => Promise<RemovableAssignment[]>;
   justificationMax: number;
+  /** The settings step; without it the wizard shows none. */
+  settings?: SettingsView;
 }
 
 /** Turns the use case's search results into the options the item step shows. */
@@ -57,13 +66,22 @@ export async function renderWizard(
     (step === 'target' || step === 'review') && deps.removable && view.error === undefined
       ? (await deps.removable(draft)).map((r) => ({ title: r.label, value: r.key }))
       : undefined;
+  let error = view.error;
+  let settingsForm;
+  if (step === 'settings' && deps.settings) {
+    const form = await deps.settings.settingsForm(draft);
+    if (form.ok) settingsForm = form.value;
+    else error ??= form.error.message;
+  }
   return wizardCard(draft, {
     caps: view.caps,
     removable,
     results: view.results,
     intents,
     filters,
-    error: view.error,
+    error,
     justificationMax: deps.justificationMax,
+    settingsStep: deps.settings?.hasSettingsStep(draft) ?? false,
+    settingsForm,
   });
 }

@@ -18,6 +18,7 @@ export const TEMPLATE_NAMES = [
   'wizard-item',
   'wizard-target',
   'wizard-intent',
+  'wizard-settings',
   'wizard-justification',
   'wizard-review',
 ] as const;

@@ -9,6 +9,8 @@ export const VERBS = {
   wizardTarget: 'wizard.target',
   wizardTargetSearch: 'wizard.targetSearch',
   wizardIntent: 'wizard.intent',
+  wizardSettings: 'wizard.settings',
+  wizardDefaults: 'wizard.defaults',
   wizardJustification: 'wizard.justification',
   wizardAddTarget: 'wizard.addTarget',
   wizardRemove: 'wizard.remove',

@@ -1,3 +1,5 @@
+import type { AssignmentSettings } from './assignment-settings';
+
 /**
  * The assignment model the product reasons about. It knows nothing of Graph: the Graph layer maps
  * Graph's `mobileAppAssignment` / `managedDeviceMobileAppConfigurationAssignment` objects to and
@@ -40,6 +42,8 @@ export interface CurrentAssignment<P = unknown> {
   filter?: FilterRef;
   /** True when Intune reports the assignment as coming from a policy set. */
   fromPolicySet: boolean;
+  /** Its settings as read, where the adapter knows them: a change of settings is told from these. */
+  settings?: AssignmentSettings;
   /**
    * Properties the assignment carries that a write in the port's version cannot express (e.g.
    * `settings.isRemovable`, `target.deviceAndAppManagementAssignmentFilterId` under v1.0):
@@ -62,6 +66,8 @@ export interface RequestedAssignment {
   /** Required for apps; absent for app configuration policies (shown only, for a removal). */
   intent?: Intent;
   filter?: FilterRef & { name?: string };
+  /** Settings chosen for it, only those differing from what it would otherwise get. */
+  settings?: AssignmentSettings;
 }
 
 /** One entry of the next assignment set, in the order it will be posted. */

@@ -1,4 +1,5 @@
 import type { CurrentAssignment, DiffLine, FilterRef, RequestedAssignment } from './assignment';
+import { describeSettings, settingsChanges } from './settings-words';
 import { isExclusion, sameFilter, sameIntent } from './slot';
 
 type NamedFilter = FilterRef & { name?: string };
@@ -15,12 +16,16 @@ function label(requested: RequestedAssignment): string {
   return isExclusion(requested.target) ? `Exclude ${name}` : name;
 }
 
-/** The intent and filter in parentheses, e.g. ` (required, filter: Corporate devices include)`. */
+/**
+ * The intent, filter and chosen settings in parentheses, e.g. ` (required, filter: Corporate
+ * devices include, notifications: hide all)`.
+ */
 function details(requested: RequestedAssignment): string {
   const parts: string[] = [];
   if (requested.intent !== undefined) parts.push(requested.intent);
   const filter = requested.filter;
   if (filter !== undefined) parts.push(`filter: ${filter.name ?? UNNAMED_FILTER} ${filter.mode}`);
+  parts.push(...describeSettings(requested.settings));
   return parts.length > 0 ? ` (${parts.join(', ')})` : '';
 }
 
@@ -53,8 +58,9 @@ export function unchangedLine(requested: RequestedAssignment): DiffLine {
 
 /**
  * The review line for an existing assignment changed in place, naming each part that changes:
- * `~ Sales: available -> required`, `~ Sales: filter none -> Corporate devices (include)`, or both
- * joined with `; `. A missing intent or filter reads `none`.
+ * `~ Sales: available -> required`, `~ Sales: filter none -> Corporate devices (include)`,
+ * `~ Sales: notifications: show all -> hide all`, or several joined with `; `. A missing intent or
+ * filter reads `none`.
  */
 export function changeLine(
   existing: CurrentAssignment<unknown>,
@@ -69,6 +75,7 @@ export function changeLine(
     const before = describeFilter(existing.filter, requested.filter, filterNames);
     parts.push(`filter ${before} -> ${describeFilter(requested.filter, requested.filter)}`);
   }
+  parts.push(...settingsChanges(existing.settings, requested.settings));
   return { kind: 'change', text: `~ ${label(requested)}: ${parts.join('; ')}` };
 }
 

@@ -10,6 +10,7 @@ import {
   type RequestedAssignment,
 } from './assignment';
 import { addLine, changeLine, unchangedLine, type FilterNamer } from './diff-lines';
+import { settingsHold } from './settings-change';
 import { isExclusion, sameFilter, sameIntent, sameSlot } from './slot';
 
 /** Looks up the display name of an existing target (e.g. a group's name), if known. */
@@ -48,7 +49,11 @@ export function mergeAssignment<P>(
   if (inSlot.some((a) => isExclusion(a.target) !== isExclusion(requested.target))) {
     return refuse('target-conflict', conflictMessage(requested));
   }
-  if (inSlot.some((a) => sameIntent(a, requested) && sameFilter(a.filter, requested.filter))) {
+  const inPlace = (a: CurrentAssignment<P>) =>
+    sameIntent(a, requested) &&
+    sameFilter(a.filter, requested.filter) &&
+    settingsHold(a, requested);
+  if (inSlot.some(inPlace)) {
     return { kind: 'already-assigned', diff: [unchangedLine(requested)], kept: current.length };
   }
   const existing = inSlot[0];
@@ -69,6 +74,9 @@ function validate(requested: RequestedAssignment): string | undefined {
   }
   if (isExclusion(target) && requested.filter !== undefined) {
     return `${requested.targetName} is an exclusion with an assignment filter; Intune does not support filters on exclusions. Remove the filter or include the group instead.`;
+  }
+  if (isExclusion(target) && requested.settings !== undefined) {
+    return `${requested.targetName} is an exclusion with assignment settings; Intune keeps no settings on exclusions.`;
   }
   return undefined;
 }

@@ -19,6 +19,7 @@ export function currentEntry(request: AssignmentRequest): RequestedAssignment | 
     targetName: request.targetName ?? request.target.kind,
     intent: request.intent,
     filter: request.filter,
+    ...(request.settings === undefined ? {} : { settings: request.settings }),
   };
 }
 

@@ -5,6 +5,7 @@ import type {
   RequestableTarget,
   RequestedAssignment,
 } from './assignment';
+import type { AssignmentSettings } from './assignment-settings';
 
 /**
  * What can be assigned: a mobile app, an app configuration policy for managed devices
@@ -51,12 +52,17 @@ export interface RequestItem {
   publisher?: string;
 }
 
-/** The wizard's steps, in order (SPEC section 3). */
+/**
+ * The wizard's steps, in order (SPEC section 3). `settings` applies only to apps whose type has
+ * assignment settings the Intune API in use can write, and never to exclusions; it is optional
+ * (answering the justification while at it keeps the defaults).
+ */
 export const WIZARD_STEPS = [
   'kind',
   'item',
   'target',
   'intent',
+  'settings',
   'justification',
   'review',
 ] as const;
@@ -110,6 +116,8 @@ export interface AssignmentRequest {
    * the whole list with `requestedList` (src/domain/request-list).
    */
   assignments?: RequestedAssignment[];
+  /** Assignment settings chosen at the settings step: only those that change something. */
+  settings?: AssignmentSettings;
   justification?: string;
   /** Present while the request is a draft. */
   draft?: DraftState;

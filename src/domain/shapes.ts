@@ -6,6 +6,7 @@ import type {
   NextEntry,
   RequestedAssignment,
 } from './assignment';
+import { settingsHold } from './settings-change';
 import { isExclusion, sameFilter, sameIntent, sameSlot } from './slot';
 
 /**
@@ -55,7 +56,7 @@ export function sameShapes(a: readonly string[], b: readonly string[]): boolean 
 
 /**
  * True when the set already holds the requested assignment: its target in the same slot, the
- * same way round (include or exclude), with the same intent and filter.
+ * same way round (include or exclude), with the same intent and filter, and the settings it chose.
  */
 export function isInPlace(
   current: readonly CurrentAssignment[],
@@ -66,6 +67,7 @@ export function isInPlace(
       sameSlot(a.target, requested.target) &&
       isExclusion(a.target) === isExclusion(requested.target) &&
       sameIntent(a, requested) &&
-      sameFilter(a.filter, requested.filter),
+      sameFilter(a.filter, requested.filter) &&
+      settingsHold(a, requested),
   );
 }

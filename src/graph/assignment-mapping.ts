@@ -9,7 +9,8 @@ import type {
 } from '../domain/assignment';
 import { INTENTS } from '../domain/assignment';
 import type { ItemKind } from '../services/ports/intune';
-import { newAssignmentSettings } from './assignment-settings';
+import { changedAssignmentSettings, newAssignmentSettings } from './assignment-settings';
+import { readSettings } from './settings-mapping';
 import type { GraphVersion } from './graph-http';
 
 /** An assignment object as Graph returns it (mobileAppAssignment or a policy's). */
@@ -56,11 +57,14 @@ function toFilter(target: GraphTarget | null | undefined): FilterRef | undefined
 /** Maps a Graph assignment to the domain, keeping the object itself as the opaque payload. */
 export function toCurrentAssignment(raw: GraphAssignment): CurrentAssignment<GraphAssignment> {
   const intent = INTENTS.find((i) => i === raw.intent) as Intent | undefined;
+  const target = toTarget(raw.target);
+  const settings = readSettings(raw.settings, target.kind === 'other' ? undefined : target);
   return {
-    target: toTarget(raw.target),
+    target,
     intent,
     filter: toFilter(raw.target),
     fromPolicySet: raw.source === 'policySets',
+    ...(settings === undefined ? {} : { settings }),
     payload: raw,
   };
 }
@@ -110,13 +114,23 @@ function added(requested: RequestedAssignment, ctx: BodyContext): Record<string,
     '@odata.type': `${NS}mobileAppAssignment`,
     intent: requested.intent,
     target,
-    settings: newAssignmentSettings(ctx.appType, requested.target, ctx.version),
+    settings: newAssignmentSettings(ctx.appType, requested.target, ctx.version, requested.settings),
   };
 }
 
 function changed(current: GraphAssignment, requested: RequestedAssignment, ctx: BodyContext) {
   const body = withoutReadOnly(current);
   if (ctx.kind === 'app') body.intent = requested.intent;
+  if (ctx.kind === 'app' && requested.settings !== undefined) {
+    const { appType, version } = ctx;
+    body.settings = changedAssignmentSettings(
+      current.settings,
+      appType,
+      requested.target,
+      version,
+      requested.settings,
+    );
+  }
   if (ctx.version === 'beta') {
     body.target = {
       ...(current.target ?? {}),
@@ -128,8 +142,9 @@ function changed(current: GraphAssignment, requested: RequestedAssignment, ctx: 
 
 /**
  * Turns the merged set into the objects to post: kept assignments verbatim less the read-only
- * `id`, `source` and `sourceId`; a changed one with its new intent and filter; a new one built for
- * the item's type and the API version.
+ * `id`, `source` and `sourceId`; a changed one with its new intent, filter and chosen settings
+ * (its other settings verbatim); a new one built for the item's type, the API version and the
+ * chosen settings.
  */
 export function toAssignBody(
   next: NextEntry<GraphAssignment>[],

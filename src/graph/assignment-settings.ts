@@ -1,5 +1,7 @@
 import type { RequestableTarget } from '../domain/assignment';
+import type { AssignmentSettings } from '../domain/assignment-settings';
 import type { GraphVersion } from './graph-http';
+import { settingsTypeOf, withSettings } from './settings-mapping';
 
 type Settings = Record<string, unknown> & { '@odata.type': string };
 
@@ -34,11 +36,11 @@ const BUILDERS: Record<
     useDeviceContext: target.kind === 'allDevices',
   }),
   windowsUniversalAppX: (target) => ({
-    '@odata.type': settingsType('windowsUniversalAppX'),
+    '@odata.type': settingsType('windowsUniversalAppXApp'),
     useDeviceContext: target.kind === 'allDevices',
   }),
   windowsAppX: (target) => ({
-    '@odata.type': settingsType('windowsAppX'),
+    '@odata.type': settingsType('windowsAppXApp'),
     useDeviceContext: target.kind === 'allDevices',
   }),
   // Beta-only types: v1.0 has neither the app types nor their settings.
@@ -64,13 +66,40 @@ const BUILDERS: Record<
 /**
  * The settings object a new include assignment of this app type carries (SPEC section 1), e.g.
  * `win32LobAppAssignmentSettings` with `notifications: showAll`; `null` where the type has none.
- * Exclusions never carry settings: Intune refuses them.
+ * Settings the requester chose are written over those defaults; without any, the object is the
+ * one the bot has always sent. Exclusions never carry settings: Intune refuses them.
  */
 export function newAssignmentSettings(
   appType: string,
   target: RequestableTarget,
   version: GraphVersion,
-): Settings | null {
+  chosen?: AssignmentSettings,
+): Record<string, unknown> | null {
   if (target.kind === 'group' && target.exclude) return null;
-  return BUILDERS[appType]?.(target, version) ?? null;
+  const defaults = BUILDERS[appType]?.(target, version);
+  if (chosen === undefined) return defaults ?? null;
+  const type = settingsTypeOf(appType);
+  const base =
+    defaults ?? (type === undefined ? undefined : { '@odata.type': `#microsoft.graph.${type}` });
+  return base === undefined ? null : withSettings(base, chosen);
+}
+
+/**
+ * The settings object of an existing assignment changed by the chosen settings: its own object
+ * with only those properties replaced, or, when it has none of the app's type, a new one.
+ */
+export function changedAssignmentSettings(
+  existing: unknown,
+  appType: string,
+  target: RequestableTarget,
+  version: GraphVersion,
+  chosen: AssignmentSettings,
+): Record<string, unknown> | null {
+  const type = settingsTypeOf(appType);
+  const own = existing as Record<string, unknown> | null | undefined;
+  const sameType =
+    typeof own === 'object' && own !== null && String(own['@odata.type']).endsWith(`.${type}`);
+  return sameType
+    ? withSettings(own, chosen)
+    : newAssignmentSettings(appType, target, version, chosen);
 }

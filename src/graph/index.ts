@@ -9,6 +9,7 @@ export { GraphError } from './graph-error';
 export { DirectoryGraph } from './directory-graph';
 export { IntuneGraph } from './intune-graph';
 export { GraphHttp } from './graph-http';
+export { offeredSettings } from './settings-schema';
 
 export type GraphConfig = Pick<
   Config,

@@ -228,7 +228,8 @@ export class AssignmentWriter {
   ): Promise<Check> {
     try {
       const after = await this.options.intune.getAssignments(item);
-      if (sameShapes(shapesOf(after), expected)) return 'same';
+      // Shapes leave settings out: a settings change counts only once its settings are read back.
+      if (sameShapes(shapesOf(after), expected) && listInPlace(after, requested)) return 'same';
       return listInPlace(after, requested) ? 'in-place' : 'missing';
     } catch (error) {
       this.logger.warn({ err: error, item }, 'could not read the assignments after a write');

@@ -21,6 +21,7 @@ const STEP_FIELDS: Record<WizardStep, (keyof AssignmentRequest)[]> = {
   // The other targets of the request are of the item: a new item starts the list again.
   target: ['target', 'targetName', 'assignments'],
   intent: ['intent', 'filter'],
+  settings: ['settings'],
   // The justification is the user's prose and survives a change of earlier choices.
   justification: [],
   review: ['diff', 'kept'],
@@ -31,6 +32,7 @@ const STEP_NAMES: Record<WizardStep, string> = {
   item: 'the item',
   target: 'the target',
   intent: 'the intent and filter',
+  settings: 'the assignment settings',
   justification: 'the justification',
   review: 'the review',
 };
@@ -47,6 +49,18 @@ export function stepAfter(step: WizardStep): WizardStep {
 /** The step before `step` (the first step stays). */
 export function stepBefore(step: WizardStep): WizardStep {
   return WIZARD_STEPS[Math.max(stepIndex(step) - 1, 0)] ?? step;
+}
+
+/**
+ * Steps a requester may pass over by answering the next one: at the settings step, answering the
+ * justification keeps the default settings (as "Use defaults" does).
+ */
+const OPTIONAL_STEPS: ReadonlySet<WizardStep> = new Set(['settings']);
+
+/** True when a wizard standing at `at` may answer `step`: reached, or only optional steps between. */
+export function hasReached(at: WizardStep, step: WizardStep): boolean {
+  const between = WIZARD_STEPS.slice(stepIndex(at), stepIndex(step));
+  return between.every((s) => OPTIONAL_STEPS.has(s));
 }
 
 /** Changes that empty the fields of every step after `step`. */
@@ -82,7 +96,7 @@ export class DraftEditor {
       throw new Refusal('invalid-state', why, request);
     }
     const draft = request as Draft;
-    if (stepIndex(draft.draft.step) < stepIndex(step)) {
+    if (!hasReached(draft.draft.step, step)) {
       const message = `Choose ${STEP_NAMES[draft.draft.step]} first.`;
       throw new Refusal('invalid-state', message, draft);
     }

@@ -114,6 +114,7 @@ export class MemoryIntune implements IntunePort {
       filter: a.filter && { ...a.filter },
       fromPolicySet: a.fromPolicySet === true,
       unwritable: a.unwritable && [...a.unwritable],
+      ...(a.chosenSettings === undefined ? {} : { settings: copy(a.chosenSettings) }),
       payload: copy(a),
     }));
   }

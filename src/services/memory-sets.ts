@@ -1,3 +1,4 @@
+import type { AssignmentSettings } from '../domain/assignment-settings';
 import type {
   AssignmentTarget,
   FilterRef,
@@ -17,6 +18,17 @@ export interface MemoryAssignment {
   unwritable?: string[];
   /** Settings as the admin set them: opaque here, kept as they are. */
   settings?: Record<string, unknown> | null;
+  /** The settings requests chose for it, as the domain reads them back (see `CurrentAssignment`). */
+  chosenSettings?: AssignmentSettings;
+}
+
+/** The chosen settings of an entry after `requested` is written over them, if any. */
+function withChosen(
+  before: AssignmentSettings | undefined,
+  requested: RequestedAssignment,
+): { chosenSettings?: AssignmentSettings } {
+  const chosen = requested.settings === undefined ? before : { ...before, ...requested.settings };
+  return chosen === undefined ? {} : { chosenSettings: copy(chosen) };
 }
 
 export const copy = <T>(value: T): T => structuredClone(value);
@@ -26,7 +38,9 @@ export function posted(entry: NextEntry<MemoryAssignment>): MemoryAssignment {
   if (entry.kind === 'keep') return copy(entry.current.payload);
   if (entry.kind === 'change') {
     const { intent, filter } = entry.requested;
-    return { ...copy(entry.current.payload), intent, filter: filter && pickFilter(filter) };
+    const current = copy(entry.current.payload);
+    const chosen = withChosen(current.chosenSettings, entry.requested);
+    return { ...current, intent, filter: filter && pickFilter(filter), ...chosen };
   }
   return added(entry.requested);
 }
@@ -41,6 +55,7 @@ function added(requested: RequestedAssignment): MemoryAssignment {
     intent,
     filter: filter && pickFilter(filter),
     settings: null,
+    ...withChosen(undefined, requested),
   };
 }
 

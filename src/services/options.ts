@@ -1,3 +1,4 @@
+import type { SettingName } from '../domain/assignment-settings';
 import type { Authorizer } from './authorizer';
 import type { BackgroundTasks } from './background-tasks';
 import type { Clock } from './ports/clock';
@@ -60,4 +61,9 @@ export interface ServiceOptions {
   rate?: WriteRate;
   logger?: ServiceLogger;
   settings: ServiceSettings;
+  /**
+   * The assignment settings an app type's assignments can carry through the Intune API in use
+   * (none by default): the wizard offers these at its settings step.
+   */
+  assignmentSettings?: (appType: string) => readonly SettingName[];
 }

@@ -151,6 +151,7 @@ function withoutEdited(): Partial<AssignmentRequest> {
     targetName: undefined,
     intent: undefined,
     filter: undefined,
+    settings: undefined,
     diff: undefined,
     kept: undefined,
   };

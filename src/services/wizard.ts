@@ -14,6 +14,7 @@ import { DraftReview } from './draft-review';
 import type { ServiceOptions } from './options';
 import type { GroupSummary } from './ports/directory';
 import { attempt, Refusal, type Result } from './result';
+import { SettingsStep, type SettingsForm } from './settings-step';
 import { applyEvent } from './transitions';
 import { wizardStepAfter, wizardStepBefore } from './wizard-steps';
 import {
@@ -30,6 +31,7 @@ import { WizardTargets, type RemovableAssignment } from './wizard-targets';
 
 export type { IntentChoice, TargetChoice } from './wizard-choices';
 export type { RemovableAssignment } from './wizard-targets';
+export type { SettingsForm } from './settings-step';
 
 /** One search result of the item step, for apps and configuration policies alike. */
 export interface ItemSearchResult {
@@ -59,11 +61,13 @@ export class Wizard {
   private readonly editor: DraftEditor;
   private readonly review: DraftReview;
   private readonly targets: WizardTargets;
+  private readonly settingsStep: SettingsStep;
 
   constructor(private readonly options: ServiceOptions) {
     this.editor = new DraftEditor(options);
     this.review = new DraftReview(options, this.editor);
     this.targets = new WizardTargets(options, this.editor);
+    this.settingsStep = new SettingsStep(options);
   }
 
   /** Starts a draft for an allowed requester, at the kind step. */
@@ -138,7 +142,9 @@ export class Wizard {
       }
       const intent = checkIntent(item, target, targetName ?? target.kind, choice.intent);
       const filter = await resolveFilter(this.options.intune, item, target, choice);
-      return { ...clearedAfter('intent'), intent, filter };
+      // Settings chosen for the same intent still apply; another intent has other rules.
+      const kept: Changes = intent === draft.intent ? { settings: draft.settings } : {};
+      return { ...clearedAfter('intent'), intent, filter, ...kept };
     });
   }
 
@@ -155,6 +161,32 @@ export class Wizard {
   /** The item's current assignments a draft may still ask to remove, by name. */
   removable(draft: AssignmentRequest): Promise<Result<RemovableAssignment[]>> {
     return attempt(() => this.targets.removable(draft));
+  }
+
+  /** The settings step's answer: the submitted card's values, checked (see {@link SettingsStep}). */
+  chooseSettings(
+    draftId: string,
+    actor: Actor,
+    data: Record<string, unknown>,
+  ): Promise<Result<AssignmentRequest>> {
+    return this.step(draftId, actor, 'settings', async (draft) => ({
+      settings: await this.settingsStep.choose(draft, data),
+    }));
+  }
+
+  /** "Use defaults" at the settings step: no settings chosen, the assignment gets the usual ones. */
+  useDefaultSettings(draftId: string, actor: Actor): Promise<Result<AssignmentRequest>> {
+    return this.step(draftId, actor, 'settings', () => Promise.resolve({ settings: undefined }));
+  }
+
+  /** What the settings card of a draft shows; undefined where the step does not apply. */
+  settingsForm(draft: AssignmentRequest): Promise<Result<SettingsForm | undefined>> {
+    return attempt(() => this.settingsStep.form(draft));
+  }
+
+  /** True when the draft's wizard has a settings step (see {@link SettingsStep}). */
+  hasSettingsStep(draft: AssignmentRequest): boolean {
+    return this.settingsStep.applies(draft);
   }
 
   setJustification(draftId: string, actor: Actor, text: string): Promise<Result<Draft>> {
@@ -187,7 +219,7 @@ export class Wizard {
       if (draft.draft.step === 'kind') return draft;
       // A request of removals only has no intent step to go back to.
       const onlyRemovals = draft.draft.step === 'justification' && draft.target === undefined;
-      const step = onlyRemovals ? 'target' : wizardStepBefore(draft, draft.draft.step);
+      const step = onlyRemovals ? 'target' : this.around(wizardStepBefore, draft.draft.step, draft);
       return this.editor.save(draft, {
         diff: undefined,
         kept: undefined,
@@ -250,6 +282,16 @@ export class Wizard {
     return attempt(() => this.options.directory.searchGroups(query, limit));
   }
 
+  /** The step `move` leads to from `step`, passing over a settings step that does not apply. */
+  private around(
+    move: (draft: AssignmentRequest, step: WizardStep) => WizardStep,
+    step: WizardStep,
+    draft: AssignmentRequest,
+  ): WizardStep {
+    const to = move(draft, step);
+    return to === 'settings' && !this.settingsStep.applies(draft) ? move(draft, to) : to;
+  }
+
   /** One wizard step: open the draft at `step`, work out the changes, move to the next step. */
   private step(
     draftId: string,
@@ -261,7 +303,11 @@ export class Wizard {
       const draft = await this.editor.open(draftId, actor, step);
       const changes = await this.editor.within(draft, () => change(draft));
       const saved = { ...draft, ...changes } as Draft;
-      const wizard = { ...draft.draft, ...changes.draft, step: wizardStepAfter(saved, step) };
+      const wizard = {
+        ...draft.draft,
+        ...changes.draft,
+        step: this.around(wizardStepAfter, step, saved),
+      };
       return this.editor.save(draft, {
         diff: undefined,
         kept: undefined,

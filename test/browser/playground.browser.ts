@@ -112,9 +112,17 @@ async function walk(run: Run): Promise<void> {
     await choice(me, 'Required').click();
   });
 
+  await step(run, 'settings-checked', async () => {
+    await clickAndWait(me, 'Next', button(me, 'Use defaults'));
+    const deadline = me.getByLabel(/Installation deadline/).filter({ visible: true });
+    await deadline.fill('2025-01-10');
+    const passed = me.getByText(/has already passed; choose a later one/);
+    await clickAndWait(me, 'Next', passed.filter({ visible: true }));
+  });
+
   await step(run, 'review', async () => {
     const justification = me.getByLabel(/Justification/).filter({ visible: true });
-    await clickAndWait(me, 'Next', justification);
+    await clickAndWait(me, 'Use defaults', justification);
     await justification.fill('Sales moves to Zoom Workplace on 1 March.');
     await clickAndWait(me, 'Next', me.getByText('+ Sales (required)').filter({ visible: true }));
   });

@@ -12,7 +12,7 @@ import {
 } from '../../src/cards';
 import type { Audience } from '../../src/cards/views/request-status';
 import { ALL_STATUSES, ALL_STEPS, draftAt, requestIn } from './factory';
-import { APPS, FILTERS, GROUPS } from './options';
+import { APPS, FILTERS, GROUPS, SETTINGS_FORMS } from './options';
 
 export interface NamedCard {
   name: string;
@@ -58,6 +58,15 @@ function wizardCards(caps: Caps): [string, CardAttachment][] {
   });
 }
 
+/** The settings step with every kind of input: Windows dates and restarts, toggles, choices. */
+function settingsCards(caps: Caps): [string, CardAttachment][] {
+  const base: WizardContext = { caps, justificationMax: 500, settingsStep: true };
+  return SETTINGS_FORMS.map(([name, settingsForm]): [string, CardAttachment] => [
+    `wizard settings of ${name}`,
+    wizardCard(draftAt('settings'), { ...base, settingsForm, error: 'That did not work.' }),
+  ]);
+}
+
 function requestCards(caps: Caps): [string, CardAttachment][] {
   return ALL_STATUSES.flatMap((status) =>
     AUDIENCES.flatMap((audience) =>
@@ -96,6 +105,7 @@ export function everyCard(): NamedCard[] {
           ),
         ],
         ...wizardCards(caps),
+        ...settingsCards(caps),
         ...requestCards(caps),
       ];
       for (const [name, card] of cards) {

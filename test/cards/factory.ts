@@ -91,17 +91,18 @@ export function draftAt(
 ): AssignmentRequest {
   const full = makeRequest({ status: 'draft', number: undefined, submittedAt: undefined });
   const index = WIZARD_STEPS.indexOf(step);
+  const past = (earlier: WizardStep) => index > WIZARD_STEPS.indexOf(earlier);
   return {
     ...full,
     expiresAt: undefined,
-    item: index > 1 ? full.item : undefined,
-    target: index > 2 ? full.target : undefined,
-    targetName: index > 2 ? full.targetName : undefined,
-    intent: index > 3 ? full.intent : undefined,
-    filter: index > 3 ? full.filter : undefined,
-    justification: index > 4 ? full.justification : undefined,
-    diff: index > 4 ? full.diff : undefined,
-    draft: { step, kind: index > 0 ? 'app' : undefined },
+    item: past('item') ? full.item : undefined,
+    target: past('target') ? full.target : undefined,
+    targetName: past('target') ? full.targetName : undefined,
+    intent: past('intent') ? full.intent : undefined,
+    filter: past('intent') ? full.filter : undefined,
+    justification: past('justification') ? full.justification : undefined,
+    diff: past('justification') ? full.diff : undefined,
+    draft: { step, kind: past('kind') ? 'app' : undefined },
     ...overrides,
   };
 }

@@ -28,6 +28,21 @@ const everyStatusAndViewer = ALL_STATUSES.flatMap((status) =>
 );
 
 describe('the request card', () => {
+  it('shows the chosen assignment settings in plain words, and no settings row without any', () => {
+    const chosen = requestIn('pending', {
+      settings: { notifications: 'hideAll', deadline: '2026-12-10T17:00', deviceLicensing: false },
+    });
+    const facts = allObjects(requestCard(chosen, viewer('approver', true)).content).find(
+      (o) => o.type === 'FactSet',
+    )?.facts as { title: string; value: string }[];
+    expect(facts).toContainEqual({
+      title: 'Settings',
+      value:
+        'notifications: hide all; installation deadline: 2026-12-10 17:00; device licensing: off',
+    });
+    expect(cardText(card('pending', viewer('approver', true)))).not.toContain('Settings');
+  });
+
   it('heads with the request id and status label in the status colour', () => {
     const header = allObjects(card('pending', viewer('channel', false)))[1];
     expect(header).toMatchObject({ text: 'REQ-1042 · Pending approval', color: 'Accent' });

@@ -1,6 +1,7 @@
 import { NO_FILTER, VERBS, wizardCard, type Caps, type WizardContext } from '../../src/cards';
 import {
   actionTitles,
+  allActions,
   allObjects,
   cardText,
   dataQueries,
@@ -8,7 +9,8 @@ import {
   verbs,
 } from './card-checks';
 import { ALL_STEPS, draftAt } from './factory';
-import { APPS, FILTERS, GROUPS, POLICIES } from './options';
+import type { SettingsForm } from '../../src/services/settings-step';
+import { APPS, FILTERS, GROUPS, POLICIES, SETTINGS_FORMS } from './options';
 
 const TEAMS: Caps = { style: 'execute', typeahead: true };
 const WEB_CHAT: Caps = { style: 'submit', typeahead: false };
@@ -33,16 +35,26 @@ const NEXT_VERBS = {
   item: VERBS.wizardItem,
   target: VERBS.wizardTarget,
   intent: VERBS.wizardIntent,
+  settings: VERBS.wizardSettings,
   justification: VERBS.wizardJustification,
   review: VERBS.wizardSubmit,
 };
 
 describe('the wizard card', () => {
-  it.each(ALL_STEPS.map((step, i) => [step, i + 1] as const))(
-    'says "New request · step N of 6" at the %s step',
+  const withoutSettings = ALL_STEPS.filter((step) => step !== 'settings');
+  it.each(withoutSettings.map((step, i) => [step, i + 1] as const))(
+    'says "New request · step N of 6" at the %s step of an app without settings',
     (step, n) => {
       const card = wizardCard(draftAt(step), ctx(TEAMS)).content;
       expect(cardText(card)).toContain(`New request · step ${n} of 6`);
+    },
+  );
+
+  it.each(ALL_STEPS.map((step, i) => [step, i + 1] as const))(
+    'says "New request · step N of 7" at the %s step of an app with settings',
+    (step, n) => {
+      const card = wizardCard(draftAt(step), ctx(TEAMS, { settingsStep: true })).content;
+      expect(cardText(card)).toContain(`New request · step ${n} of 7`);
     },
   );
 
@@ -153,6 +165,41 @@ describe('the wizard card', () => {
       expect(input(card, 'groupQuery')).toBeDefined();
       expect(verbs(card)).toContain(VERBS.wizardTargetSearch);
       expect(cardText(card)).toContain('Sales — security · All sales staff');
+    });
+  });
+
+  describe('at the settings step', () => {
+    const at = (form: SettingsForm) =>
+      wizardCard(draftAt('settings'), ctx(TEAMS, { settingsStep: true, settingsForm: form }))
+        .content;
+
+    it('shows the inputs of the offered settings only, starting from the given values', () => {
+      const [, win32] = SETTINGS_FORMS[0]!;
+      const card = at(win32);
+      expect(input(card, 'notifications')?.value).toBe('hideAll');
+      expect(input(card, 'deadlineDate')?.value).toBe('2026-12-12');
+      expect(input(card, 'deadlineTime')?.value).toBe('17:30');
+      expect(input(card, 'timeZone')?.value).toBe('device');
+      expect(input(card, 'gracePeriod')).toMatchObject({ value: 1440, min: 1, max: 20160 });
+      expect(input(card, 'deviceLicensing')).toBeUndefined();
+      expect(input(card, 'autoUpdateMode')).toBeUndefined();
+    });
+
+    it('shows toggles for a volume-purchase app and no Windows inputs', () => {
+      const [, vpp] = SETTINGS_FORMS[2]!;
+      const card = at(vpp);
+      expect(input(card, 'deviceLicensing')).toMatchObject({
+        type: 'Input.Toggle',
+        value: 'false',
+      });
+      expect(input(card, 'removable')).toMatchObject({ type: 'Input.Toggle', value: 'true' });
+      expect(input(card, 'notifications')).toBeUndefined();
+    });
+
+    it('offers Use defaults, which sends no inputs', () => {
+      const [, win32] = SETTINGS_FORMS[1]!;
+      const defaults = allActions(at(win32)).find((a) => a.title === 'Use defaults');
+      expect(defaults).toMatchObject({ verb: VERBS.wizardDefaults, associatedInputs: 'none' });
     });
   });
 

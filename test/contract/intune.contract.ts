@@ -160,6 +160,41 @@ export function describeIntuneContract(name: string, make: () => Promise<IntuneF
       expect(others(after)).toEqual(others(before));
     });
 
+    test('chosen settings are read back on a new assignment and on a changed one, the others kept', async () => {
+      const before = await f.intune.getAssignments(app);
+      const at = before.findIndex((a) => a.target.kind === 'group' && !a.target.exclude);
+      const existing = before[at]!;
+      const [group] = f.freeGroups;
+      const added = {
+        ...includeOf(group, 'required'),
+        settings: { notifications: 'hideAll' as const },
+      };
+      const changed: RequestedAssignment = {
+        target: existing.target as RequestedAssignment['target'],
+        targetName: 'the group',
+        intent: existing.intent,
+        filter: existing.filter,
+        settings: { deliveryOptimization: 'foreground' },
+      };
+      const next: NextEntry[] = [
+        ...before.map((a, i): NextEntry =>
+          i === at ? { kind: 'change', current: a, requested: changed } : keep(a),
+        ),
+        { kind: 'add', requested: added },
+      ];
+
+      await f.intune.writeAssignments(app, next, OPTIONS);
+
+      const after = await f.intune.getAssignments(app);
+      expect(after[before.length]?.settings).toMatchObject({ notifications: 'hideAll' });
+      expect(after.find((a) => sameTarget(a, existing))?.settings).toMatchObject({
+        deliveryOptimization: 'foreground',
+      });
+      const others = (set: CurrentAssignment[]) =>
+        shapes(set.filter((a) => !sameTarget(a, existing))).slice(0, before.length - 1);
+      expect(others(after)).toEqual(others(before));
+    });
+
     test('an empty set is refused and every assignment stays', async () => {
       const before = await f.intune.getAssignments(app);
       await expect(f.intune.writeAssignments(app, [], OPTIONS)).rejects.toMatchObject({

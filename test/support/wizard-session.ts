@@ -4,7 +4,7 @@ import type { HttpAnswer, TeamsUserInfo } from './teams-client';
 import { invokeCard } from './walk';
 
 /** The wizard steps a session can be brought to, in order. */
-export type Step = 'item' | 'target' | 'intent' | 'justification' | 'review';
+export type Step = 'item' | 'target' | 'intent' | 'settings' | 'justification' | 'review';
 
 /** One requester's wizard in Teams: the draft and a click on its card. */
 export interface WizardSession {
@@ -43,7 +43,9 @@ export async function wizardAt(h: BotHarness, step: Step): Promise<WizardSession
     ['item', 'wizard.kind', { kind: 'app' }],
     ['target', 'wizard.item', { itemId: NOTEPAD_FOR_SALES.itemId }],
     ['intent', 'wizard.target', { targetType: 'group', groupId: NOTEPAD_FOR_SALES.groupId }],
-    ['justification', 'wizard.intent', { intent: 'required', filterId: 'none' }],
+    ['settings', 'wizard.intent', { intent: 'required', filterId: 'none' }],
+    // Notepad++ is a Win32 app: its settings step is answered with the defaults.
+    ['justification', 'wizard.defaults', {}],
     ['review', 'wizard.justification', { justification: 'Sales needs a text editor.' }],
   ];
   for (const [reached, verb, data] of steps) {

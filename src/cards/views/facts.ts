@@ -1,5 +1,6 @@
 import { kindRules } from '../../domain/item-targets';
 import type { AssignmentRequest } from '../../domain/request';
+import { describeSettings } from '../../domain/settings-words';
 import { entryFacts } from './targets';
 import { filterLabel, intentLabel, itemLabel, kindLabel, targetLabel } from './labels';
 
@@ -10,7 +11,7 @@ export interface Fact {
 }
 
 /** Steps at which the intent step, and with it the choice of "no filter", lies behind. */
-const PAST_INTENT = new Set(['justification', 'review']);
+const PAST_INTENT = new Set(['settings', 'justification', 'review']);
 
 /**
  * What a draft holds so far, as FactSet rows: kind, item, target, intent and filter, each once it
@@ -31,5 +32,17 @@ export function chosenFacts(draft: AssignmentRequest): Fact[] {
   if (draft.filter !== undefined || (takesFilter && PAST_INTENT.has(draft.draft?.step ?? ''))) {
     facts.push({ title: 'Filter', value: filterLabel(draft.filter) });
   }
+  const settings = settingsFact(draft);
+  if (settings !== undefined) facts.push(settings);
   return facts;
+}
+
+/**
+ * The settings a request chose, in plain words (`notifications: hide all; installation deadline:
+ * 2026-12-10 17:00`); undefined when it chose none, so a request with the usual settings shows
+ * no row.
+ */
+export function settingsFact(request: AssignmentRequest): Fact | undefined {
+  const words = describeSettings(request.settings);
+  return words.length > 0 ? { title: 'Settings', value: words.join('; ') } : undefined;
 }

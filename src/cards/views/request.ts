@@ -2,7 +2,7 @@ import { kindRules } from '../../domain/item-targets';
 import { displayId, type AssignmentRequest } from '../../domain/request';
 import type { Caps } from '../types';
 import { diffRows, isAlreadyAssigned, type DiffRow } from './diff';
-import type { Fact } from './facts';
+import { settingsFact, type Fact } from './facts';
 import {
   filterLabel,
   keptLabel,
@@ -82,6 +82,9 @@ function requestFacts(request: AssignmentRequest): Fact[] {
   if (!hasTargetList(request) && (!request.item || kindRules(request.item.kind).filter)) {
     facts.push({ title: 'Filter', value: filterLabel(request.filter) });
   }
+  // A list shows each entry's settings in its row.
+  const settings = hasTargetList(request) ? undefined : settingsFact(request);
+  if (settings !== undefined) facts.push(settings);
   facts.push({ title: 'Requested by', value: request.requester.name });
   if (request.submittedAt) {
     facts.push({ title: 'Submitted', value: cardDateTime(request.submittedAt) });

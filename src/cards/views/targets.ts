@@ -1,5 +1,6 @@
 import type { RequestedAssignment } from '../../domain/assignment';
 import type { AssignmentRequest } from '../../domain/request';
+import { describeSettings } from '../../domain/settings-words';
 import { isRemoval, MAX_TARGETS, requestedList } from '../../domain/request-list';
 import type { Fact } from './facts';
 import { filterLabel, intentLabel, targetLabel } from './labels';
@@ -13,6 +14,7 @@ export function entryFacts(list: readonly RequestedAssignment[]): Fact[] {
     if (isRemoval(entry)) return { title: 'Remove', value: parts[0] ?? '' };
     if (entry.intent !== undefined) parts.push(intentLabel(entry.intent));
     if (entry.filter !== undefined) parts.push(`filter ${filterLabel(entry.filter)}`);
+    parts.push(...describeSettings(entry.settings));
     return { title: 'Target', value: parts.join(' · ') };
   });
 }

@@ -1,5 +1,6 @@
 import type { Intent } from '../../domain/assignment';
 import type { AssignmentFilterSummary } from '../../services/ports/intune';
+import type { SettingsForm } from '../../services/settings-step';
 import type { Caps } from '../types';
 import type { Choice, GroupOption, ItemOption } from './options';
 
@@ -20,6 +21,10 @@ export interface WizardContext {
   removable?: Choice[];
   /** Whether All users / All devices may be chosen (default true); approval policy may forbid. */
   tenantWideTargets?: boolean;
+  /** True when the draft's wizard has a settings step (it counts among the steps). */
+  settingsStep?: boolean;
+  /** The settings step's inputs and starting values. */
+  settingsForm?: SettingsForm;
 }
 
 /** Ids of the wizard's inputs: what the bot reads from the submitted data besides the verb. */

@@ -24,6 +24,7 @@ const TITLES: Record<WizardStep, string> = {
   item: 'Which app?',
   target: 'Who should get it?',
   intent: 'How should it be assigned?',
+  settings: 'Assignment settings',
   justification: 'Why is it needed?',
   review: 'Review and submit',
 };
@@ -44,13 +45,17 @@ export function itemKind(draft: AssignmentRequest): ItemKind {
   return draft.draft?.kind ?? draft.item?.kind ?? 'app';
 }
 
-/** The frame of step `step` of a draft: header, choices so far, error, and whether Back applies. */
+/**
+ * The frame of step `step` of a draft: header, choices so far, error, and whether Back applies.
+ * The settings step counts only where it applies (`withSettings`).
+ */
 export function wizardFrame(
   draft: AssignmentRequest,
   step: WizardStep,
   error: string | undefined,
+  withSettings = false,
 ): WizardFrame {
-  const steps = stepsOf(itemKind(draft));
+  const steps = stepsOf(itemKind(draft)).filter((s) => withSettings || s !== 'settings');
   const index = Math.max(steps.indexOf(step), 0);
   const chosen = chosenFacts(draft);
   return {

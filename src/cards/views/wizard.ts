@@ -4,6 +4,7 @@ import { itemKind, wizardFrame, type WizardFrame } from './wizard-frame';
 import type { WizardContext } from './wizard-context';
 import { intentStep, justificationStep, reviewStep } from './wizard-final-steps';
 import { itemStep, targetStep } from './wizard-search-steps';
+import { settingsStep } from './wizard-settings';
 
 /** The step's template and its view model: the frame plus the step's own fields. */
 export interface WizardView {
@@ -25,6 +26,8 @@ function stepModel(step: WizardStep, draft: AssignmentRequest, ctx: WizardContex
       return targetStep(draft, ctx);
     case 'intent':
       return intentStep(draft, ctx);
+    case 'settings':
+      return settingsStep(draft, ctx);
     case 'justification':
       return justificationStep(draft, ctx);
     case 'review':
@@ -40,6 +43,9 @@ export function wizardView(draft: AssignmentRequest, ctx: WizardContext): Wizard
   const step = draft.draft?.step ?? 'kind';
   return {
     template: `wizard-${step}`,
-    model: { ...wizardFrame(draft, step, ctx.error), ...stepModel(step, draft, ctx) },
+    model: {
+      ...wizardFrame(draft, step, ctx.error, ctx.settingsStep === true || step === 'settings'),
+      ...stepModel(step, draft, ctx),
+    },
   };
 }
