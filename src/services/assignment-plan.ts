@@ -38,7 +38,11 @@ export async function planAssignment(
   const current = await intune.getAssignments(item);
   const filter = await filterNames(intune, current);
   const outcome = mergeAssignments(current, list, { filter });
-  if (outcome.kind === 'write') refuseLosingProperties(current, intune.version);
+  // Only what is posted again can lose anything: a removed assignment is gone on purpose.
+  if (outcome.kind === 'write') {
+    const reposted = outcome.next.flatMap((e) => (e.kind === 'add' ? [] : [e.current]));
+    refuseLosingProperties(reposted, intune.version);
+  }
   return { outcome, current, appType };
 }
 

@@ -1,4 +1,6 @@
 import type { RequestedAssignment } from '../../src/domain/assignment';
+import { AppError } from '../../src/domain/errors';
+import { planAssignment } from '../../src/services/assignment-plan';
 import { MemoryIntune, type MemoryAssignment } from '../../src/services/memory-intune';
 import type { IntuneVersion } from '../../src/services/ports/intune';
 import { assignThrough } from '../support/assign-through';
@@ -86,5 +88,44 @@ describe('what a write in the port version would lose is refused, in memory', ()
     };
     const done = await assignThrough(intune, item, again, { justification: 'x' });
     expect(done.status).toBe('already-assigned');
+  });
+
+  test('under v1.0 an assignment carrying what v1.0 cannot express may be removed, but not kept by a re-post', async () => {
+    const carrying = marketing({ unwritable: ['settings.isRemovable'] });
+    const sales: MemoryAssignment = {
+      id: `${SALES}_1_0`,
+      target: { kind: 'group', groupId: SALES, exclude: false },
+      intent: 'required',
+    };
+    const intune = tenant('v1.0', carrying);
+    await intune.writeAssignments(
+      item,
+      [
+        ...(await intune.getAssignments(item)).map((current) => ({
+          kind: 'keep' as const,
+          current,
+        })),
+        { kind: 'add', requested: salesRequired },
+      ],
+      { justification: 'x', appType: 'iosVppApp' },
+    );
+    const removal = (groupId: string, targetName: string): RequestedAssignment => ({
+      action: 'remove',
+      target: { kind: 'group', groupId, exclude: false },
+      targetName,
+      intent: 'required',
+    });
+
+    await expect(planAssignment(intune, item, removal(SALES, 'Sales'))).rejects.toMatchObject({
+      code: 'settings-would-be-lost',
+    });
+    const plan = await planAssignment(intune, item, removal(MARKETING, 'Marketing'));
+    if (plan.outcome.kind !== 'write') throw new AppError('invalid-state', plan.outcome.kind);
+    expect(plan.outcome.next).toEqual([
+      expect.objectContaining({
+        kind: 'keep',
+        current: expect.objectContaining({ target: sales.target }),
+      }),
+    ]);
   });
 });
