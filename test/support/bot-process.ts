@@ -14,11 +14,17 @@ export interface BotProcess {
   exited: Promise<number | string>;
 }
 
-/** Starts the real entry point with only `env` (and PATH, HOME) and resolves once it listens. */
-export function startBotProcess(env: Record<string, string>): Promise<BotProcess> {
+/**
+ * Starts the real entry point with only `env` (and PATH, HOME) and resolves once it listens;
+ * `nodeArgs` go to node (e.g. `--cpu-prof`, which NODE_OPTIONS does not take).
+ */
+export function startBotProcess(
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<BotProcess> {
   // One process (node with tsx's loader), not the tsx CLI, which would run the bot in a child
   // that a kill -9 of the CLI leaves running.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/index.ts'], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
