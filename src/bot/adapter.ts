@@ -11,9 +11,13 @@ import {
   AuthenticationConstants,
   AuthenticationError,
   type AuthenticateRequestResult,
+  type ClaimsIdentity,
+  type ConnectorFactory,
+  type UserTokenClient,
 } from 'botframework-connector';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import { appIdOf, ConnectorClients } from './connector-clients';
 
 const UNAUTHORIZED = 401;
 
@@ -40,15 +44,34 @@ function muteConsoleWhileAuthenticating(): void {
  * botbuilder's configuration-driven authentication that fails closed: a token that cannot be
  * validated for any reason (a forged signature, or Bot Framework's signing keys out of reach) is
  * an `AuthenticationError` (401), never an internal error that a caller could mistake for a soft
- * failure.
+ * failure. The connector clients of turns and proactive messages are kept and reused (see
+ * {@link ConnectorClients}) instead of built for each.
  */
 class FailClosedAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly clients = new ConnectorClients();
+
+  override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
+    const inner = super.createConnectorFactory(claimsIdentity);
+    return this.clients.factory(appIdOf(claimsIdentity), inner);
+  }
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.clients.userTokenClient(appIdOf(claimsIdentity), () =>
+      super.createUserTokenClient(claimsIdentity),
+    );
+  }
+
   override async authenticateRequest(
     activity: Activity,
     authHeader: string,
   ): Promise<AuthenticateRequestResult> {
     try {
-      return await authenticating.run(true, () => super.authenticateRequest(activity, authHeader));
+      const result = await authenticating.run(true, () =>
+        super.authenticateRequest(activity, authHeader),
+      );
+      const inner = result.connectorFactory;
+      const appId = appIdOf(result.claimsIdentity);
+      return inner ? { ...result, connectorFactory: this.clients.factory(appId, inner) } : result;
     } catch (error) {
       if (error instanceof AuthenticationError) throw error;
       throw new AuthenticationError(
