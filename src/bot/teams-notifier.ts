@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { requestCard, type CardAttachment } from '../cards';
 import { mayAct } from '../domain/approval-policy';
 import type { AssignmentRequest } from '../domain/request';
@@ -85,7 +86,11 @@ export class TeamsNotifier implements Notifier {
     }
     const card = this.card(request, 'channel', 'msteams', approvers);
     const ref = await this.options.conversations.newChannelThread(channel, cardMessage(card));
-    await this.options.store.putCardCopy(request.id, { key: 'channel', ref: { ...ref } });
+    await this.options.store.putCardCopy(request.id, {
+      key: 'channel',
+      ref: { ...ref },
+      shown: fingerprint(card),
+    });
   }
 
   private async directCard(request: AssignmentRequest, approver: KnownUser): Promise<void> {
@@ -94,6 +99,7 @@ export class TeamsNotifier implements Notifier {
     await this.options.store.putCardCopy(request.id, {
       key: `approver:${approver.id}`,
       ref: { ...ref },
+      shown: fingerprint(card),
     });
   }
 
@@ -109,14 +115,21 @@ export class TeamsNotifier implements Notifier {
     if (requester) await this.options.conversations.direct(requester, plainMessage(text));
   }
 
+  /**
+   * Puts the request's card in every copy whose card would change, and records what each then
+   * shows; a copy that would show the same is left alone.
+   */
   private async updateCopies(request: AssignmentRequest, approvers: KnownUser[]): Promise<void> {
     const copies: CardCopy[] = await this.options.store.cardCopies(request.id);
     for (const copy of copies) {
       const ref = copy.ref as unknown as MessageRef;
       const card = this.card(request, copy.key, ref.channelId, approvers);
-      await this.guard(`update ${copy.key}`, request, () =>
-        this.options.conversations.update(ref, cardMessage(card)),
-      );
+      const shown = fingerprint(card);
+      if (copy.shown === shown) continue;
+      await this.guard(`update ${copy.key}`, request, async () => {
+        await this.options.conversations.update(ref, cardMessage(card));
+        await this.options.store.putCardCopy(request.id, { ...copy, shown });
+      });
     }
   }
 
@@ -157,4 +170,9 @@ export class TeamsNotifier implements Notifier {
       this.options.logger.error({ err: error, requestId: request.id, what }, 'notification failed');
     }
   }
+}
+
+/** What a card shows, in a few bytes: equal for equal cards. */
+function fingerprint(card: CardAttachment): string {
+  return createHash('sha256').update(JSON.stringify(card)).digest('base64url');
 }

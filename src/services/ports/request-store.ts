@@ -85,6 +85,11 @@ export interface CardCopy {
   /** `channel`, `requester` or `approver:<userId>`: one copy per key. */
   key: string;
   ref: Record<string, unknown>;
+  /**
+   * A fingerprint of what the copy last showed (the card the notifier last posted or put there),
+   * so that an update that would show the same is not sent; absent when unknown.
+   */
+  shown?: string;
 }
 
 /**
