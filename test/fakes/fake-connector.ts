@@ -33,6 +33,8 @@ export class FakeConnector {
   private server?: Server;
   private counter = 0;
   url = '';
+  /** TCP connections the bot opened to this fake so far (kept-alive ones serve several calls). */
+  connections = 0;
   /** Milliseconds an answer waits, to hold the bot in a notification (0: none). */
   delayMs = 0;
   private readonly held = new Set<() => void>();
@@ -41,6 +43,7 @@ export class FakeConnector {
 
   async start(): Promise<void> {
     this.server = createServer((req, res) => void this.handle(req, res));
+    this.server.on('connection', () => (this.connections += 1));
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
   }
