@@ -189,7 +189,8 @@ export function createApp(options: AppOptions): App {
   });
   const server = createServer({
     adapter,
-    onTurn: (context) => bot.run(context),
+    // Answers go first: background work started meanwhile waits for the turns in flight.
+    onTurn: (context) => tasks.answerFirst(() => bot.run(context)),
     logger: logger.child({ component: 'http' }),
     production: isProductionMode(config),
     readiness: {

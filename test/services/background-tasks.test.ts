@@ -62,4 +62,50 @@ describe('background tasks', () => {
     expect(stopped).toBe(true);
     expect(tasks.size).toBe(0);
   });
+
+  test('work started while answers are owed starts once the last of them is answered', async () => {
+    const tasks = new BackgroundTasks();
+    const order: string[] = [];
+    let answerSecond!: () => void;
+    const first = tasks.answerFirst(async () => {
+      tasks.run(async () => order.push('work'));
+      await tick();
+      order.push('first answered');
+    });
+    const second = tasks.answerFirst(
+      () => new Promise<void>((resolve) => (answerSecond = resolve)),
+    );
+    await first;
+    await tick(30);
+    order.push('second answered');
+    answerSecond();
+    await second;
+    await tasks.idle();
+
+    expect(order).toEqual(['first answered', 'second answered', 'work']);
+  });
+
+  test('work waits for answers no longer than its bound', async () => {
+    const tasks = new BackgroundTasks(undefined, 10);
+    const done: string[] = [];
+    let answer!: () => void;
+    const answering = tasks.answerFirst(() => new Promise<void>((resolve) => (answer = resolve)));
+    tasks.run(async () => done.push('work'));
+    await tick(40);
+
+    expect(done).toEqual(['work']);
+    answer();
+    await answering;
+  });
+
+  test('shutdown starts the work still waiting for answers, and waits for it', async () => {
+    const tasks = new BackgroundTasks();
+    const done: string[] = [];
+    void tasks.answerFirst(() => new Promise<void>(() => undefined));
+    tasks.run(async () => done.push('work'));
+
+    await tasks.shutdown();
+
+    expect(done).toEqual(['work']);
+  });
 });
