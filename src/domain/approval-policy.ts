@@ -13,8 +13,18 @@ export type PolicyCheck = { ok: true } | { ok: false; error: AppError };
 
 const ALLOWED: PolicyCheck = { ok: true };
 
+/**
+ * A refusal whose error is built when read: cards ask these checks only for `ok` (which buttons to
+ * show), several times a card, and an error's stack trace is the costly part.
+ */
 function refuse(code: AppError['code'], message: string): PolicyCheck {
-  return { ok: false, error: new AppError(code, message) };
+  let error: AppError | undefined;
+  return {
+    ok: false,
+    get error() {
+      return (error ??= new AppError(code, message));
+    },
+  };
 }
 
 /** Entra object ids are GUIDs: compared without regard to case. */
