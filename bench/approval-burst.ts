@@ -16,6 +16,7 @@ import type { AssignmentRequest } from '../src/domain/request';
 import { WELL_KNOWN } from '../src/simulator/seed';
 import { pooled, startPair, verbatim, type Pair } from '../test/instances/two-instances';
 import {
+  BURST_APPS as APPS,
   endedPerInstance,
   fenceWaits,
   maxInWindow,
@@ -24,23 +25,6 @@ import {
   watchRatePlaces,
 } from './burst-records';
 
-const A = WELL_KNOWN.apps;
-/**
- * Published, none in a policy set: Notepad++ has no assignments, Zoom four (filters, an
- * exclusion, All users, All devices), the others one each, all of which must be kept.
- */
-const APPS = [
-  A.win32,
-  A.win32Unassigned,
-  A.iosVpp,
-  A.iosStore,
-  A.androidManagedStore,
-  A.webApp,
-  A.winGet,
-  A.officeSuite,
-  A.macOSLob,
-  A.storeForBusiness,
-];
 const PER_APP = 20;
 const LIMIT = 100;
 const WINDOW_MS = 20_000;

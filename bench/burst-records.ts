@@ -1,6 +1,26 @@
 import { TableClient, TableServiceClient } from '@azure/data-tables';
+import { WELL_KNOWN } from '../src/simulator/seed';
 import type { Pair } from '../test/instances/two-instances';
 import type { BotProcess } from '../test/support/bot-process';
+
+const A = WELL_KNOWN.apps;
+
+/**
+ * Published, none in a policy set: Notepad++ has no assignments, Zoom four (filters, an
+ * exclusion, All users, All devices), the others one each, all of which must be kept.
+ */
+export const BURST_APPS = [
+  A.win32,
+  A.win32Unassigned,
+  A.iosVpp,
+  A.iosStore,
+  A.androidManagedStore,
+  A.webApp,
+  A.winGet,
+  A.officeSuite,
+  A.macOSLob,
+  A.storeForBusiness,
+];
 
 /**
  * The production defaults of what `startPair` shortens for tests, so the burst runs the bot as

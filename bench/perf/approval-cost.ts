@@ -12,12 +12,13 @@
  * 2. `BURST` Approve clicks at once, across 10 apps: invoke latency p50/p95/max, and the time until
  *    every request is assigned (Intune's write limit, kept by the bot, paces the writes).
  *
- * About a minute. `APPROVAL_PROFILE=<dir>` also writes a CPU profile of the bot (`--cpu-prof`).
+ * About a minute. `APPROVAL_PROFILE=<dir>` also writes a CPU profile of the bot (`--cpu-prof`),
+ * `APPROVAL_LOG=<file>` its log lines.
  *
  *   npx tsx bench/performance.ts approval-cost
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -37,26 +38,13 @@ import {
   type TeamsUserInfo,
 } from '../../test/support/teams-client';
 import { BENCH_USERS } from '../bot-on-store';
+import { BURST_APPS as APPS } from '../burst-records';
 import { summary } from '../figures';
 import { cpuMsOf } from '../process-cpu';
 import { TENANT_ID } from '../seed-requests';
 
 const SEQUENTIAL = 40;
 const BURST = 200;
-const A = WELL_KNOWN.apps;
-/** Published apps none of which is in a policy set: the burst spreads over them. */
-const APPS = [
-  A.win32,
-  A.win32Unassigned,
-  A.iosVpp,
-  A.iosStore,
-  A.androidManagedStore,
-  A.webApp,
-  A.winGet,
-  A.officeSuite,
-  A.macOSLob,
-  A.storeForBusiness,
-];
 const DEADLINE_MS = 5 * 60_000;
 
 /** The simulated tenant as its own process; resolves with its URL once it listens. */
@@ -228,6 +216,7 @@ export async function run(): Promise<void> {
     const burst = rest.slice(SEQUENTIAL - 1);
     const from = bot.lines.length;
     const started = performance.now();
+    const burstCpu = cpuMsOf(bot.child.pid!);
     const latencies = await Promise.all(
       burst.map(async (request) => {
         const start = performance.now();
@@ -236,10 +225,14 @@ export async function run(): Promise<void> {
         return performance.now() - start;
       }),
     );
+    const answeredCpu = cpuMsOf(bot.child.pid!) - burstCpu;
     const done = await ended(bot, new Set(burst.map((r) => r.id)), from);
     const total = performance.now() - started;
     console.log(`${burst.length} Approve clicks at once, across ${APPS.length} apps:`);
     console.log(`  ${summary('Approve invoke answered', latencies)}`);
+    console.log(
+      `  bot CPU until the last answer: ${answeredCpu.toFixed(0)} ms (${(answeredCpu / burst.length).toFixed(1)} ms per click)`,
+    );
     console.log(
       done
         ? `  every request ended ${(total / 1000).toFixed(1)} s after the clicks (Intune's write limit paces the writes)`
@@ -250,6 +243,7 @@ export async function run(): Promise<void> {
     if (bot) {
       bot.child.kill('SIGTERM');
       await bot.exited;
+      if (process.env.APPROVAL_LOG) writeFileSync(process.env.APPROVAL_LOG, bot.lines.join('\n'));
     }
     graph.intune.stop();
     await connector.stop();
