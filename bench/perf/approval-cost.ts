@@ -13,7 +13,7 @@
  *    every request is assigned (Intune's write limit, kept by the bot, paces the writes).
  *
  * About a minute. `APPROVAL_PROFILE=<dir>` also writes a CPU profile of the bot (`--cpu-prof`),
- * `APPROVAL_LOG=<file>` its log lines.
+ * `APPROVAL_LOG=<file>` its log lines, `APPROVAL_BURST=0` leaves the burst out.
  *
  *   npx tsx bench/performance.ts approval-cost
  */
@@ -213,7 +213,7 @@ export async function run(): Promise<void> {
     );
     console.log(`  ${summary('Approve invoke answered (one at a time)', answers)}`);
 
-    const burst = rest.slice(SEQUENTIAL - 1);
+    const burst = process.env.APPROVAL_BURST === '0' ? [] : rest.slice(SEQUENTIAL - 1);
     const from = bot.lines.length;
     const started = performance.now();
     const burstCpu = cpuMsOf(bot.child.pid!);
