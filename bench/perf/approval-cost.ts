@@ -188,6 +188,7 @@ export async function run(): Promise<void> {
 
     const sequential = rest.slice(0, SEQUENTIAL - 1);
     connector.clear();
+    const connectionsBefore = connector.connections;
     await sim(tenant.url, 'requests', 'DELETE');
     const cpuBefore = cpuMsOf(bot.child.pid!);
     const answers: number[] = [];
@@ -209,7 +210,7 @@ export async function run(): Promise<void> {
       `${n} approvals one after another: bot CPU ${(cpu / n).toFixed(1)} ms per approval (invoke, notifications, Graph, store; /proc, 10 ms ticks over ${cpu.toFixed(0)} ms)`,
     );
     console.log(
-      `  Bot Connector calls per approval: ${(connector.calls.length / n).toFixed(1)} (${perKind.join(', ')}); Graph calls per approval: ${(graphCalls / n).toFixed(1)}`,
+      `  Bot Connector calls per approval: ${(connector.calls.length / n).toFixed(1)} (${perKind.join(', ')}) over ${((connector.connections - connectionsBefore) / n).toFixed(1)} new TCP connections; Graph calls per approval: ${(graphCalls / n).toFixed(1)}`,
     );
     console.log(`  ${summary('Approve invoke answered (one at a time)', answers)}`);
 
