@@ -43,7 +43,7 @@ describe('Bot Connector calls: only what changes what someone sees, over kept co
     }
   });
 
-  test('the calls of an approval reuse kept connections instead of opening one each', async () => {
+  test('the calls of an approval go over kept-alive connections, not one connection each', async () => {
     const h = bot();
     const submitted = await submitRequest(h, ZOOM_TO_SALES);
     h.connector.clear();
