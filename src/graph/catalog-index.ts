@@ -125,9 +125,9 @@ export class CatalogIndex {
   search(words: readonly string[], query: string, limit: number): RankedHit[] {
     const hits: RankedHit[] = [];
     const take = (place: number, rankOfIt: number) => {
-      if (this.retired[place] || !this.matches(place, words)) return;
       const title = this.titles[place] ?? '';
-      if (rank(title, query) === rankOfIt)
+      if (this.retired[place] || rank(title, query) !== rankOfIt) return;
+      if (this.matches(place, words))
         hits.push({ entry: this.entries[place] ?? 0, rank: rankOfIt, title });
     };
     if (query === '') {
