@@ -6,7 +6,8 @@
  * load (4 clients typing in the app picker, one sending `pending` and `my requests`, and 200
  * Approve clicks at once), and after; VmRSS sampled every 20 ms, VmHWM from /proc. With
  * HEAP_SNAPSHOT=1 the bot writes a heap snapshot idle and after the load (`--heapsnapshot-signal`;
- * `bench/heap-summary.ts` sums them by constructor). About 1.5 minutes.
+ * `bench/heap-summary.ts` sums them by constructor); writing one raises RSS, so the RSS figures
+ * of such a run are not the bot's. About 1.5 minutes.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -59,6 +60,12 @@ async function seedApprovals(path: string, tenantUrl: string): Promise<Assignmen
   }
   await store.close();
   return requests;
+}
+
+/** Has the bot write a heap snapshot (to its working folder), and waits for it to be written. */
+async function snapshot(bot: BenchBot): Promise<void> {
+  bot.child.kill('SIGUSR2');
+  await sleep(15_000);
 }
 
 /** The bot's VmRSS sampled every 20 ms while `work` runs: the highest seen. */
@@ -138,13 +145,13 @@ export async function run(): Promise<void> {
     await sleep(2_000);
     const idle = bot.memory();
     console.log(`RSS idle, catalog loaded: ${mb(idle.rss)} (peak so far, VmHWM: ${mb(idle.peak)})`);
-    if (snapshots) (bot.child.kill('SIGUSR2'), await sleep(15_000));
+    if (snapshots) await snapshot(bot);
     const peak = await peakWhile(bot, () => load(bot, connector, requests));
     await sleep(3_000);
     const after = bot.memory();
     console.log(`RSS peak under load: ${mb(peak)} (VmHWM since start: ${mb(after.peak)})`);
     console.log(`RSS after the load: ${mb(after.rss)}`);
-    if (snapshots) (bot.child.kill('SIGUSR2'), await sleep(15_000));
+    if (snapshots) await snapshot(bot);
   } finally {
     bot.child.kill('SIGTERM');
     await bot.exited;

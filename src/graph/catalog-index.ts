@@ -46,7 +46,7 @@ const frozen = (lists: Map<string, number[]>) =>
 /**
  * A search index over a catalog, built once per load. Entries are kept in the order users see
  * ties in (title by `localeCompare`, then catalog order), so each rank's best hits are the first
- * found: an exact-title map for rank 0, lists by the first two characters of titles (rank 1) and
+ * found: a binary search for titles equal to the query (rank 0), lists by the first two characters of titles (rank 1) and
  * of their later words (rank 2), and, only when those leave room, a scan of every entry's text
  * joined in one string (rank 3). Searching reads at most as many entries as it must, with no sort.
  * An entry changed since the build is retired here and searched by the catalog on its own.
@@ -59,7 +59,6 @@ export class CatalogIndex {
   /** Every haystack, in title order, joined; `starts[p]` is where place `p`'s begins. */
   private readonly text: string;
   private readonly starts: Int32Array;
-  private readonly exact = new Map<string, number[]>();
   private readonly titleStarts: Map<string, Int32Array>;
   private readonly wordStarts: Map<string, Int32Array>;
   private readonly retired: Uint8Array;
@@ -82,9 +81,6 @@ export class CatalogIndex {
       this.starts[place] = offset;
       offset += haystack.length + 1;
       haystacks.push(haystack);
-      const same = this.exact.get(title);
-      if (same) same.push(place);
-      else this.exact.set(title, [place]);
       post(titleStarts, keysAt(title, 0), place);
       for (let at = title.indexOf(' ') + 1; at > 0; at = title.indexOf(' ', at) + 1)
         post(wordStarts, keysAt(title, at), place);
@@ -134,7 +130,11 @@ export class CatalogIndex {
       for (let place = 0; place < this.size && hits.length < limit; place += 1) take(place, 0);
       return hits;
     }
-    for (const place of this.exact.get(query) ?? []) if (hits.length < limit) take(place, 0);
+    for (let place = this.firstAtOrAfter(query); place < this.size; place += 1) {
+      const title = this.titles[place] ?? '';
+      if (hits.length >= limit || title.localeCompare(query) !== 0) break;
+      take(place, 0);
+    }
     for (const [lists, rankOfIt] of [
       [this.titleStarts, 1],
       [this.wordStarts, 2],
@@ -161,6 +161,18 @@ export class CatalogIndex {
       if (at + word.length <= end && !visit(place)) return;
       at = this.text.indexOf(word, at + word.length <= end ? end + 1 : at + 1);
     }
+  }
+
+  /** The first place whose title does not sort before `query` (titles equal to it follow). */
+  private firstAtOrAfter(query: string): number {
+    let low = 0;
+    let high = this.size;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((this.titles[middle] ?? '').localeCompare(query) < 0) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   /** The place whose text contains offset `at` (at or after `from`). */
