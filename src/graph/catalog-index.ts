@@ -46,9 +46,9 @@ const frozen = (lists: Map<string, number[]>) =>
 /**
  * A search index over a catalog, built once per load. Entries are kept in the order users see
  * ties in (title by `localeCompare`, then catalog order), so each rank's best hits are the first
- * found: a binary search for titles equal to the query (rank 0), lists by the first two characters of titles (rank 1) and
- * of their later words (rank 2), and, only when those leave room, a scan of every entry's text
- * joined in one string (rank 3). Searching reads at most as many entries as it must, with no sort.
+ * found: a binary search for titles equal to the query (rank 0), lists by the first two
+ * characters of titles (rank 1) and of their later words (rank 2), and, only when those leave
+ * room, a scan of every entry's text joined in one string (rank 3). Searching reads at most as many entries as it must, with no sort.
  * An entry changed since the build is retired here and searched by the catalog on its own.
  */
 export class CatalogIndex {
