@@ -22,26 +22,51 @@ export function rank(title: string, query: string): number {
   return 3;
 }
 
-/** The one- and two-character keys of the text at `at`. */
-function keysAt(text: string, at: number): string[] {
-  return at + 2 <= text.length
-    ? [text.slice(at, at + 1), text.slice(at, at + 2)]
-    : [text.slice(at)];
+/**
+ * The keys of the text at `at`: its first character, and its first two (when there are two), as
+ * numbers, so that building the lists allocates no string per word.
+ */
+function keysAt(text: string, at: number, each: (key: number) => void): void {
+  const first = text.charCodeAt(at);
+  if (Number.isNaN(first)) return;
+  each(first);
+  if (at + 1 < text.length) each(65_536 + first * 65_536 + text.charCodeAt(at + 1));
 }
 
-const keyOf = (query: string): string => query.slice(0, 2);
-
-/** Adds `place` to the list of each key, once per key. */
-function post(lists: Map<string, number[]>, keys: readonly string[], place: number): void {
-  for (const key of keys) {
-    const list = lists.get(key);
-    if (!list) lists.set(key, [place]);
-    else if (list[list.length - 1] !== place) list.push(place);
-  }
+/** The key of the lists a query is looked up in (its first two characters, or its one). */
+function keyOf(query: string): number {
+  let key = -1;
+  keysAt(query.slice(0, 2), 0, (k) => (key = k));
+  return key;
 }
 
-const frozen = (lists: Map<string, number[]>) =>
-  new Map([...lists].map(([key, list]) => [key, Int32Array.from(list)]));
+/**
+ * Lists of places by key, filled in two passes (count, then fill) so that each list is one
+ * Int32Array of its exact size; a place is listed once per key.
+ */
+function postingLists(size: number, keysOf: (place: number, each: (key: number) => void) => void) {
+  const counts = new Map<number, number>();
+  const seen = new Map<number, number>();
+  const visit = (fill: (key: number, place: number) => void) => {
+    seen.clear();
+    for (let place = 0; place < size; place += 1) {
+      keysOf(place, (key) => {
+        if (seen.get(key) === place) return;
+        seen.set(key, place);
+        fill(key, place);
+      });
+    }
+  };
+  visit((key) => counts.set(key, (counts.get(key) ?? 0) + 1));
+  const lists = new Map([...counts].map(([key, n]) => [key, new Int32Array(n)]));
+  const filled = new Map<number, number>();
+  visit((key, place) => {
+    const at = filled.get(key) ?? 0;
+    filled.set(key, at + 1);
+    (lists.get(key) as Int32Array)[at] = place;
+  });
+  return lists;
+}
 
 /**
  * A search index over a catalog, built once per load. Entries are kept in the order users see
@@ -59,8 +84,8 @@ export class CatalogIndex {
   /** Every haystack, in title order, joined; `starts[p]` is where place `p`'s begins. */
   private readonly text: string;
   private readonly starts: Int32Array;
-  private readonly titleStarts: Map<string, Int32Array>;
-  private readonly wordStarts: Map<string, Int32Array>;
+  private readonly titleStarts: Map<number, Int32Array>;
+  private readonly wordStarts: Map<number, Int32Array>;
   private readonly retired: Uint8Array;
 
   constructor(texts: readonly IndexedText[]) {
@@ -71,24 +96,25 @@ export class CatalogIndex {
     this.starts = new Int32Array(texts.length + 1);
     this.retired = new Uint8Array(texts.length);
     this.titles = order.map((entry) => texts[entry]?.title ?? '');
-    const titleStarts = new Map<string, number[]>();
-    const wordStarts = new Map<string, number[]>();
     const haystacks: string[] = [];
     let offset = 0;
     order.forEach((entry, place) => {
-      const { haystack, title } = texts[entry] ?? { haystack: '', title: '' };
+      const haystack = texts[entry]?.haystack ?? '';
       this.places[entry] = place;
       this.starts[place] = offset;
       offset += haystack.length + 1;
       haystacks.push(haystack);
-      post(titleStarts, keysAt(title, 0), place);
-      for (let at = title.indexOf(' ') + 1; at > 0; at = title.indexOf(' ', at) + 1)
-        post(wordStarts, keysAt(title, at), place);
     });
     this.starts[texts.length] = offset;
     this.text = haystacks.join('\n');
-    this.titleStarts = frozen(titleStarts);
-    this.wordStarts = frozen(wordStarts);
+    this.titleStarts = postingLists(this.size, (place, each) =>
+      keysAt(this.titles[place] ?? '', 0, each),
+    );
+    this.wordStarts = postingLists(this.size, (place, each) => {
+      const title = this.titles[place] ?? '';
+      for (let at = title.indexOf(' ') + 1; at > 0; at = title.indexOf(' ', at) + 1)
+        keysAt(title, at, each);
+    });
   }
 
   get size(): number {
