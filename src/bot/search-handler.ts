@@ -1,5 +1,6 @@
 import type { SearchInvokeResponse, SearchInvokeValue } from 'botbuilder';
 import { DATASETS, groupOptionTitle, itemOptionTitle, MAX_RESULTS } from '../cards';
+import { toldAs } from '../domain/errors';
 import type { ItemKind } from '../domain/request';
 import type { Actor, Services } from '../services';
 import { itemOptions } from './wizard-view';
@@ -13,7 +14,8 @@ const ITEM_DATASETS: Record<string, ItemKind | undefined> = {
 
 /**
  * Answers Teams' typeahead (`application/search` invokes from `Data.Query` choice sets) from the
- * cached app catalog and the directory: a keystroke never waits on a full Graph listing.
+ * cached app catalog and the directory: a keystroke never waits on a full Graph listing, nor on
+ * the catalog's first load (the answer then says it is loading).
  */
 export class SearchHandler {
   constructor(private readonly services: Services) {}
@@ -29,6 +31,9 @@ export class SearchHandler {
     const kind = ITEM_DATASETS[String(value.dataset)];
     if (kind !== undefined) {
       const items = await this.services.wizard.searchItems(kind, query, top);
+      // The choice set shows results only: a list still loading is told as the one result.
+      if (!items.ok && items.error.code === 'catalog-loading')
+        return this.results([{ title: toldAs('catalog-loading') ?? '', value: '' }]);
       if (!items.ok) return this.refuse(items.error.message);
       return this.results(
         itemOptions(items.value).map((o) => ({ title: itemOptionTitle(o), value: o.id })),

@@ -72,6 +72,11 @@ export const ERROR_CODES = {
     message: 'Microsoft Graph did not answer in time.',
     tell: 'Intune is slow to answer, so this was not done; try again in a moment.',
   },
+  'catalog-loading': {
+    status: 503,
+    message: 'The catalog is still loading from Intune.',
+    tell: 'The list is still loading from Intune; type again in a moment.',
+  },
   'write-unconfirmed': {
     status: 502,
     message:

@@ -22,13 +22,34 @@ export function appSelect(version: 'beta' | 'v1.0'): string {
   return (version === 'beta' ? [...base, 'isAssigned'] : base).join(',');
 }
 
-/** Maps a Graph `mobileApp` object to the summary shown in search results and cards. */
-export function toAppSummary(raw: Record<string, unknown>, assignmentCount?: number): AppSummary {
-  const appType = typeName(raw['@odata.type']);
+/**
+ * One string for each distinct value, for the values a catalog repeats (50,000 apps have a few
+ * hundred publishers and a few dozen types): each parsed page would otherwise keep its own copies.
+ */
+export function stringPool(): (value: string) => string {
+  const pool = new Map<string, string>();
+  return (value) => {
+    const known = pool.get(value);
+    if (known !== undefined) return known;
+    pool.set(value, value);
+    return value;
+  };
+}
+
+/**
+ * Maps a Graph `mobileApp` object to the summary shown in search results and cards; `shared`
+ * gives the repeated strings (publisher, type) one copy across a listing.
+ */
+export function toAppSummary(
+  raw: Record<string, unknown>,
+  assignmentCount?: number,
+  shared: (value: string) => string = (value) => value,
+): AppSummary {
+  const appType = shared(typeName(raw['@odata.type']));
   return {
     id: String(raw.id),
     name: String(raw.displayName ?? '(unnamed app)'),
-    publisher: String(raw.publisher ?? ''),
+    publisher: shared(String(raw.publisher ?? '')),
     appType,
     platform: platformOf(appType),
     published: raw.publishingState === 'published',

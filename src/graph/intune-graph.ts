@@ -13,7 +13,6 @@ import type {
   WriteOptions,
   WriteResult,
 } from '../services/ports/intune';
-import { withinTimeBudget } from '../services/time-budget';
 import { toAssignBody, toCurrentAssignment, type GraphAssignment } from './assignment-mapping';
 import type { GraphHttp, GraphVersion } from './graph-http';
 import { IntuneReader, missingItem } from './intune-reader';
@@ -58,7 +57,6 @@ export class IntuneGraph implements IntunePort {
   }
 
   async searchApps(query: string, limit = 25): Promise<AppSummary[]> {
-    await withinTimeBudget(this.reader.apps.ready());
     const found = this.reader.apps.search(query, limit);
     this.reader.fillCounts(found);
     return found;
@@ -69,7 +67,6 @@ export class IntuneGraph implements IntunePort {
   }
 
   async searchConfigPolicies(query: string, limit = 25): Promise<ConfigPolicySummary[]> {
-    await withinTimeBudget(this.reader.policies.ready());
     return this.reader.policies.search(query, limit);
   }
 
@@ -78,7 +75,6 @@ export class IntuneGraph implements IntunePort {
   }
 
   async searchManagedAppConfigs(query: string, limit = 25): Promise<ManagedAppConfigSummary[]> {
-    await withinTimeBudget(this.reader.managedAppConfigs.ready());
     return this.reader.managedAppConfigs.search(query, limit);
   }
 

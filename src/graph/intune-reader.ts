@@ -9,7 +9,7 @@ import type {
   ItemRef,
   ManagedAppConfigSummary,
 } from '../services/ports/intune';
-import { appSelect, toAppSummary, toPolicySummary } from './app-mapping';
+import { appSelect, stringPool, toAppSummary, toPolicySummary } from './app-mapping';
 import { toCurrentAssignment, type GraphAssignment } from './assignment-mapping';
 import { Catalog } from './catalog';
 import { MANAGED_APP_CONFIGS, toManagedAppConfigSummary } from './managed-app-config-mapping';
@@ -74,13 +74,12 @@ export class IntuneReader {
     const { http, version, logger, catalogRefreshMs: refreshMs } = options;
     this.apps = new Catalog<AppSummary>({
       name: 'apps',
-      load: async () =>
-        (
-          await http.getAll<Record<string, unknown>>(
-            version,
-            `${APPS}?$select=${appSelect(version)}&$top=999`,
-          )
-        ).map((raw) => toAppSummary(raw, this.counts.get(String(raw.id)))),
+      load: async () => {
+        const shared = stringPool();
+        const path = `${APPS}?$select=${appSelect(version)}&$top=999`;
+        const raw = await http.getAll<Record<string, unknown>>(version, path);
+        return raw.map((app) => toAppSummary(app, this.counts.get(String(app.id)), shared));
+      },
       text: (app) => `${app.name} ${app.publisher} ${app.platform} ${app.appType}`,
       title: (app) => app.name,
       refreshMs,

@@ -35,6 +35,8 @@ function withoutFilters(harness: GraphHarness, appId: string): void {
 
 async function fixture(version: IntuneVersion): Promise<IntuneFixture> {
   const harness = harnesses.get(version) ?? (await graphHarness({ version }));
+  // Loaded as the bot loads them at start: a search before that is answered "loading".
+  if (!harnesses.has(version)) await harness.graph.intune.start();
   harnesses.set(version, harness);
   harness.sim.control.reset();
   const appId = WELL_KNOWN.apps.win32;

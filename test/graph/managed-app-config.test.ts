@@ -27,6 +27,8 @@ describe('app configuration policies for managed apps through the Intune port (b
   let h: GraphHarness;
   beforeAll(async () => {
     h = await graphHarness();
+    // Loaded as the bot loads them at start: a search before that is answered "loading".
+    await h.graph.intune.start();
   });
   afterAll(() => h.close());
   beforeEach(() => h.sim.control.reset());

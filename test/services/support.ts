@@ -161,6 +161,8 @@ export function useWorld(options: UseWorldOptions = {}): WorldContext {
   const context = {} as WorldContext;
   beforeAll(async () => {
     context.h = await graphHarness();
+    // Loaded as the bot loads them at start: a search before that is answered "loading".
+    await context.h.graph.intune.start();
   });
   afterAll(() => context.h.close());
   beforeEach(() => {

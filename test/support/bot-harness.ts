@@ -48,6 +48,8 @@ export interface BotHarnessOptions {
   sim?: SimulatorHandle;
   connector?: FakeConnector;
   clock?: ManualClock;
+  /** False: start searching before the catalogs' first load has completed (default true). */
+  waitForCatalogs?: boolean;
 }
 
 function user(id: string, name: string, key: string): TeamsUserInfo {
@@ -94,6 +96,10 @@ export async function botHarness(options: BotHarnessOptions = {}): Promise<BotHa
       store: options.store,
     });
     botUrl = await app.start(0);
+    // A search before the first load is answered "loading" at once: tests search a loaded list.
+    const { apps, policies, managedAppConfigs } = app.graph.intune.reader;
+    if (options.waitForCatalogs !== false)
+      await Promise.allSettled([apps.ready(), policies.ready(), managedAppConfigs.ready()]);
   } catch (error) {
     // Whatever started is closed (bad settings included), so a failed start leaves no handle open.
     await app?.stop().catch(() => undefined);

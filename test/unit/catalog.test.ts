@@ -59,6 +59,25 @@ describe('the in-memory catalog', () => {
     expect(c.size).toBe(5);
   });
 
+  test('a search before the first load says at once that the list is loading, and starts the load', async () => {
+    let release: (list: Item[]) => void = () => undefined;
+    let calls = 0;
+    const c = catalog(() => {
+      calls += 1;
+      return new Promise((resolve) => (release = resolve));
+    });
+    expect(() => c.search('zoom', 10)).toThrow(
+      expect.objectContaining({ code: 'catalog-loading' }),
+    );
+    expect(() => c.search('zoom', 10)).toThrow(
+      expect.objectContaining({ code: 'catalog-loading' }),
+    );
+    expect(calls).toBe(1);
+    release(items);
+    await c.ready();
+    expect(c.search('zoom', 10).map((i) => i.id)).toEqual(['2', '1']);
+  });
+
   test('a failed background refresh keeps the previous list', async () => {
     let fail = false;
     const c = catalog(async () => {
