@@ -31,6 +31,7 @@ import { createTenant, WELL_KNOWN } from '../../src/simulator/seed';
 import { SqliteRequestStore } from '../../src/storage/sqlite-request-store';
 import { FakeConnector } from '../../test/fakes/fake-connector';
 import { startBotProcess, type BotProcess } from '../../test/support/bot-process';
+import { benchEntry } from '../bench-processes';
 import { storePendingRequest } from '../../test/support/pending-request';
 import {
   APPROVALS_CHANNEL,
@@ -169,6 +170,7 @@ export async function run(): Promise<void> {
         LOG_LEVEL: 'info',
       },
       profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+      benchEntry(),
     );
     const teams = new TeamsClient({
       botUrl: bot.url,

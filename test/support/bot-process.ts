@@ -16,15 +16,18 @@ export interface BotProcess {
 
 /**
  * Starts the real entry point with only `env` (and PATH, HOME) and resolves once it listens;
- * `nodeArgs` go to node (e.g. `--cpu-prof`, which NODE_OPTIONS does not take).
+ * `nodeArgs` go to node (e.g. `--cpu-prof`, which NODE_OPTIONS does not take). `compiled` runs
+ * `dist/src/index.js` as production does (`npm run build` first), else the sources through tsx.
  */
 export function startBotProcess(
   env: Record<string, string>,
   nodeArgs: string[] = [],
+  compiled = false,
 ): Promise<BotProcess> {
   // One process (node with tsx's loader), not the tsx CLI, which would run the bot in a child
   // that a kill -9 of the CLI leaves running.
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/index.ts'], {
+  const entry = compiled ? ['dist/src/index.js'] : ['--import', 'tsx', 'src/index.ts'];
+  const child = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
