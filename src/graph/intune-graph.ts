@@ -134,20 +134,18 @@ export class IntuneGraph implements IntunePort {
     options: { groupIds?: readonly string[] } = {},
   ): Promise<ItemForWrite> {
     const groupIds = options.groupIds ?? [];
-    if (this.options.version === 'beta') {
-      const read = await this.reader.readForWrite(item, groupIds);
-      return { ...read, current: read.assignments.map(toCurrentAssignment) };
-    }
-    const [read, beta] = await Promise.all([
+    const [{ assignments, ...read }, beta] = await Promise.all([
       this.reader.readForWrite(item, groupIds),
-      // A missing item is the batch's to tell (as the service words it), not this read's.
-      this.reader.rawAssignments(item, 'beta').catch((error: unknown) => {
-        if (error instanceof AppError && error.code === 'not-found') return [];
-        throw error;
-      }),
+      this.options.version === 'beta'
+        ? undefined
+        : // A missing item is the batch's to tell (as the service words it), not this read's.
+          this.reader.rawAssignments(item, 'beta').catch((error: unknown) => {
+            if (error instanceof AppError && error.code === 'not-found') return [];
+            throw error;
+          }),
     ]);
-    const current = completedFromBeta(read.assignments.map(toCurrentAssignment), beta, item);
-    return { exists: read.exists, app: read.app, missingGroups: read.missingGroups, current };
+    const current = assignments.map(toCurrentAssignment);
+    return { ...read, current: beta ? completedFromBeta(current, beta, item) : current };
   }
 
   async writeAssignments(
