@@ -1,19 +1,10 @@
-import type { GraphError } from '../../src/graph';
 import { withTimeBudget } from '../../src/services/time-budget';
 import { WELL_KNOWN } from '../../src/simulator/seed';
-import { graphHarness, type GraphHarness } from '../support/graph-harness';
+import { failure, graphHarness, type GraphHarness } from '../support/graph-harness';
 
 const APP = { kind: 'app' as const, id: WELL_KNOWN.apps.win32 };
 const SALES = WELL_KNOWN.groups.sales;
 const MISSING = '0bad0bad-0000-4000-8000-000000000000';
-
-const failure = (call: Promise<unknown>) =>
-  call.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error as GraphError,
-  );
 
 describe('reads batched in one Graph round trip ($batch)', () => {
   let h: GraphHarness;
