@@ -16,6 +16,7 @@ import { MANAGED_APP_CONFIGS, toManagedAppConfigSummary } from './managed-app-co
 import { AppError } from '../domain/errors';
 import { GraphError } from './graph-error';
 import { isGraphId } from './graph-ids';
+import { batchFailure, type BatchAnswer, type BatchRead } from './graph-batch';
 import type { GraphHttp, GraphVersion } from './graph-http';
 
 export const APPS = '/deviceAppManagement/mobileApps';
@@ -33,6 +34,28 @@ export interface IntuneReaderOptions {
   version: GraphVersion;
   logger: Logger;
   catalogRefreshMs: number;
+}
+
+/** An item, its assignments as Graph returns them, and the groups found missing, from one read. */
+export interface RawItemForWrite {
+  exists: boolean;
+  app?: AppSummary;
+  assignments: GraphAssignment[];
+  missingGroups: string[];
+}
+
+/** The body of a read of a batch; undefined for a 404, the read's error for any other failure. */
+function bodyOf(
+  answers: Map<string, BatchAnswer>,
+  version: GraphVersion,
+  read: BatchRead,
+): Record<string, unknown> | undefined {
+  const answer = answers.get(read.id);
+  if (answer?.status === 404) return undefined;
+  if (answer === undefined || answer.status < 200 || answer.status >= 300) {
+    throw batchFailure(answer, version, read);
+  }
+  return answer.body as Record<string, unknown>;
 }
 
 /** Undefined for a 404 (the item was deleted), the error otherwise. */
@@ -157,6 +180,66 @@ export class IntuneReader {
     const policy = toManagedAppConfigSummary(raw.body);
     this.managedAppConfigs.upsert(policy);
     return policy;
+  }
+
+  /**
+   * The item with its assignments expanded and a check of each group, in one `$batch` round trip
+   * in the write version; the catalogs learn what was read. An expansion Graph pages (it has an
+   * `assignments@odata.nextLink`) is read again in full: a write must never miss an assignment.
+   */
+  async readForWrite(item: ItemRef, groupIds: readonly string[]): Promise<RawItemForWrite> {
+    const groups = [...new Set(groupIds)];
+    const groupReads = groups.filter(isGraphId).map((id, i) => ({
+      id: `group-${i}`,
+      group: id,
+      path: `/groups/${encodeURIComponent(id)}?$select=id`,
+    }));
+    const itemRead = isGraphId(item.id) ? { id: 'item', path: this.itemPath(item) } : undefined;
+    const reads = itemRead ? [...groupReads, itemRead] : groupReads;
+    const answers =
+      reads.length === 0 ? new Map() : await this.options.http.batch(this.version, reads);
+    const found = new Set(
+      groupReads.filter((read) => bodyOf(answers, this.version, read)).map((read) => read.group),
+    );
+    const missingGroups = groups.filter((id) => !found.has(id));
+    const body = itemRead && bodyOf(answers, this.version, itemRead);
+    if (!body) return { exists: false, assignments: [], missingGroups };
+    const assignments =
+      body['assignments@odata.nextLink'] === undefined
+        ? ((body.assignments ?? []) as GraphAssignment[])
+        : await this.rawAssignments(item, this.version);
+    return {
+      exists: true,
+      app: this.learn(item, body, assignments.length),
+      assignments,
+      missingGroups,
+    };
+  }
+
+  /** The item's path with its assignments expanded (and, for an app, the fields it is shown by). */
+  private itemPath(item: ItemRef): string {
+    const path = `${ITEM_PATHS[item.kind]}/${encodeURIComponent(item.id)}`;
+    if (item.kind === 'app')
+      return `${path}?$select=${appSelect(this.version)}&$expand=assignments`;
+    if (item.kind === 'managedAppConfig') return `${path}?$expand=apps,assignments`;
+    return `${path}?$expand=assignments`;
+  }
+
+  /** Updates the catalog of the item's kind with what was read; answers the app for an app. */
+  private learn(
+    item: ItemRef,
+    body: Record<string, unknown>,
+    count: number,
+  ): AppSummary | undefined {
+    if (item.kind === 'configPolicy') this.policies.upsert(toPolicySummary(body));
+    if (item.kind === 'managedAppConfig') {
+      this.managedAppConfigs.upsert(toManagedAppConfigSummary(body));
+    }
+    if (item.kind !== 'app') return undefined;
+    const app = toAppSummary(body, count);
+    this.apps.upsert(app);
+    this.counts.set(item.id, count);
+    return app;
   }
 
   /** The item's current assignments, read afresh in the write version. */

@@ -24,31 +24,54 @@ export function retryAfterMs(value: string | null, now = Date.now()): number | u
  * land, and the caller must read before writing again.
  */
 export function boundedRetryOptions(info: CallInfo, bounds: RetryBounds): RetryHandlerOptions {
-  const baseSeconds = bounds.baseDelayMs / 1000;
   return new RetryHandlerOptions(
-    baseSeconds,
+    bounds.baseDelayMs / 1000,
     10,
     (_delay, attempt, _request, _options, response) => {
       const res = response as Response;
       if (info.options.write && res.status !== 429) return false;
-      const headerValue = res.headers.get('retry-after');
-      // Without Retry-After the handler backs off exponentially plus up to a second of jitter.
-      const wait =
-        retryAfterMs(headerValue) ??
-        (attempt >= 1
-          ? (0.5 * (2 ** (attempt + 1) - 1) + baseSeconds + 1) * 1000
-          : (baseSeconds + 1) * 1000);
-      const now = Date.now();
-      const elapsed = now - info.startedAt;
-      const pastDeadline =
-        info.options.deadline !== undefined && now + wait > info.options.deadline;
-      if (elapsed + wait > bounds.maxTotalMs || pastDeadline) {
-        info.gaveUpAfterMs = elapsed;
-        if (pastDeadline) info.cutShort = 'deadline';
+      const wait = retryWaitMs(res.headers.get('retry-after'), attempt, bounds);
+      const stop = retryRefusal(wait, info.startedAt, bounds, info.options.deadline);
+      if (stop !== undefined) {
+        info.gaveUpAfterMs = Date.now() - info.startedAt;
+        if (stop === 'deadline') info.cutShort = 'deadline';
         return false;
       }
       info.attempts = attempt + 1;
       return true;
     },
   );
+}
+
+/**
+ * The wait before retry number `attempt + 1`: `Retry-After` when Graph sent one, otherwise the
+ * longest the library's exponential backoff (plus up to a second of jitter) may wait.
+ */
+export function retryWaitMs(
+  retryAfter: string | null,
+  attempt: number,
+  bounds: RetryBounds,
+): number {
+  const baseSeconds = bounds.baseDelayMs / 1000;
+  return (
+    retryAfterMs(retryAfter) ??
+    (attempt >= 1
+      ? (0.5 * (2 ** (attempt + 1) - 1) + baseSeconds + 1) * 1000
+      : (baseSeconds + 1) * 1000)
+  );
+}
+
+/**
+ * Why a retry after `waitMs` may not be made: it would end past the time bound of a call started
+ * at `startedAt` (`bound`), or past its deadline (`deadline`); undefined when it may.
+ */
+export function retryRefusal(
+  waitMs: number,
+  startedAt: number,
+  bounds: RetryBounds,
+  deadline: number | undefined,
+): 'bound' | 'deadline' | undefined {
+  const now = Date.now();
+  if (deadline !== undefined && now + waitMs > deadline) return 'deadline';
+  return now - startedAt + waitMs > bounds.maxTotalMs ? 'bound' : undefined;
 }

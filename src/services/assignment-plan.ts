@@ -5,7 +5,7 @@ import { allowedIntents } from '../domain/intents';
 import { kindRules, targetRefusal } from '../domain/item-targets';
 import { mergeAssignments } from '../domain/merge-list';
 import { isRemoval } from '../domain/request-list';
-import type { IntunePort, ItemRef } from './ports/intune';
+import type { AppSummary, IntunePort, ItemRef } from './ports/intune';
 import { refuseLosingProperties, refuseUnwritableFilter } from './write-version-guard';
 
 /** What writing a request would do to its item right now, from a fresh read. */
@@ -17,25 +17,40 @@ export interface AssignmentPlan {
   appType: string;
 }
 
+/** What else a plan checks. */
+export interface PlanOptions {
+  /**
+   * Each added group must still exist: a write's first read checks it in the same round trip (a
+   * group deleted since review fails the request, unwritten). A removed group is not checked: the
+   * assignment of a deleted group may still be removed.
+   */
+  checkGroups?: boolean;
+}
+
 /**
- * Reads the item and its assignments afresh and merges the request in (src/domain/merge-list,
- * one entry or several): the rules of what may be assigned live here, not in the Graph adapter.
- * An app must exist, be published and take each added entry's intent for its target; a policy must
- * exist and takes no intent; nothing the write version cannot carry (a filter, a setting) may be
- * asked for or lost. The review shows the outcome; the write posts its `next` set.
+ * Reads the item and its assignments afresh (with the added groups, when asked, in the same round
+ * trip) and merges the request in (src/domain/merge-list, one entry or several): the rules of what
+ * may be assigned live here, not in the Graph adapter. Every added group must exist; an app must
+ * exist, be published and take each added entry's intent for its target; a policy must exist and
+ * takes no intent; nothing the write version cannot carry (a filter, a setting) may be asked for or
+ * lost. The review shows the outcome; the write posts its `next` set.
  */
 export async function planAssignment(
   intune: IntunePort,
   item: ItemRef,
   requested: RequestedAssignment | readonly RequestedAssignment[],
+  options: PlanOptions = {},
 ): Promise<AssignmentPlan> {
   const list = Array.isArray(requested) ? requested : [requested as RequestedAssignment];
   const adds = list.filter((r) => !isRemoval(r));
-  const appType = item.kind === 'app' ? await assignableApp(intune, item.id, adds) : '';
-  if (item.kind === 'configPolicy') await existingPolicy(intune, item.id, adds);
-  if (item.kind === 'managedAppConfig') await existingManagedAppConfig(intune, item.id, adds);
+  const groupIds = options.checkGroups ? adds.flatMap(groupOf) : [];
+  const read = await intune.readForWrite(item, { groupIds });
+  refuseMissingGroups(adds, read.missingGroups);
+  const appType = item.kind === 'app' ? assignableApp(read.app, adds) : '';
+  if (item.kind === 'configPolicy') existingPolicy(read.exists, adds);
+  if (item.kind === 'managedAppConfig') existingManagedAppConfig(read.exists, adds);
   refuseUnwritableFilter(adds, intune.version);
-  const current = await intune.getAssignments(item);
+  const current = read.current;
   const filter = await filterNames(intune, current);
   const outcome = mergeAssignments(current, list, { filter });
   // Only what is posted again can lose anything: a removed assignment is gone on purpose.
@@ -44,6 +59,22 @@ export async function planAssignment(
     refuseLosingProperties(reposted, intune.version);
   }
   return { outcome, current, appType };
+}
+
+const groupOf = (requested: RequestedAssignment): string[] =>
+  requested.target.kind === 'group' ? [requested.target.groupId] : [];
+
+function refuseMissingGroups(
+  adds: readonly RequestedAssignment[],
+  missing: readonly string[],
+): void {
+  const gone = new Set(missing.map((id) => id.toLowerCase()));
+  const entry = adds.find((r) => groupOf(r).some((id) => gone.has(id.toLowerCase())));
+  if (entry === undefined) return;
+  throw new AppError(
+    'not-found',
+    `The group ${entry.targetName} no longer exists in Entra ID; nothing was written.`,
+  );
 }
 
 /**
@@ -65,12 +96,7 @@ async function filterNames(
   }
 }
 
-async function assignableApp(
-  intune: IntunePort,
-  id: string,
-  adds: readonly RequestedAssignment[],
-): Promise<string> {
-  const app = await intune.getApp(id);
+function assignableApp(app: AppSummary | undefined, adds: readonly RequestedAssignment[]): string {
   if (!app) throw new AppError('not-found', 'The app no longer exists in Intune.');
   if (!app.published) {
     throw new AppError(
@@ -90,25 +116,17 @@ async function assignableApp(
   return app.appType;
 }
 
-async function existingPolicy(
-  intune: IntunePort,
-  id: string,
-  adds: readonly RequestedAssignment[],
-): Promise<void> {
+function existingPolicy(exists: boolean, adds: readonly RequestedAssignment[]): void {
   if (adds.some((requested) => requested.intent)) {
     throw new AppError('invalid-request', 'App configuration policies take no intent.');
   }
-  if (!(await intune.getConfigPolicy(id))) {
+  if (!exists) {
     throw new AppError('not-found', 'The app configuration policy no longer exists in Intune.');
   }
 }
 
 /** A managed-app policy exists and is asked for a group only, with no intent and no filter. */
-async function existingManagedAppConfig(
-  intune: IntunePort,
-  id: string,
-  adds: readonly RequestedAssignment[],
-): Promise<void> {
+function existingManagedAppConfig(exists: boolean, adds: readonly RequestedAssignment[]): void {
   const rules = kindRules('managedAppConfig');
   for (const requested of adds) {
     const refusal = targetRefusal('managedAppConfig', requested.target);
@@ -123,7 +141,7 @@ async function existingManagedAppConfig(
       );
     }
   }
-  if (!(await intune.getManagedAppConfig(id))) {
+  if (!exists) {
     throw new AppError('not-found', 'The app configuration policy no longer exists in Intune.');
   }
 }

@@ -1,7 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { AppError } from '../domain/errors';
 import type { AssignmentRequest } from '../domain/request';
-import { isRemoval, requestedList } from '../domain/request-list';
 import type { RequestEvent } from '../domain/state-machine';
 import { auditFactsOf, failedEvent, fromIntuneRefusal, type RunEvent } from './assignment-outcomes';
 import { AssignmentWriter, ReviewChanged } from './assignment-writer';
@@ -45,8 +44,9 @@ const RESUMED = 'Resumed: the bot that was assigning it stopped.';
 
 /**
  * The Graph work of an approved request: claim it (`approved -> assigning`, a compare-and-set, so
- * exactly one caller runs it), re-read the target, and let the `AssignmentWriter` read, merge and
- * write the full set behind the item's lock and write fence, then, if Intune Multi Admin Approval
+ * exactly one caller runs it), and let the `AssignmentWriter` read the item, its assignments and
+ * the target afresh (one round trip), merge, and write the full set behind the item's lock and
+ * write fence, then, if Intune Multi Admin Approval
  * holds the write, wait for it. All of it runs under the request's lease, so that with several
  * instances exactly one works on a request, and another takes it over when that one dies. Every
  * end is stored, audited with Graph's request id and announced; nothing is left silently stuck.
@@ -184,29 +184,12 @@ export class AssignmentRunner {
   /** The attempt's end; undefined when shutdown interrupted it before anything was known. */
   private async attemptAssign(request: AssignmentRequest): Promise<Ending | undefined> {
     try {
-      await this.checkTarget(request);
       const event = await this.writer.write(request);
       return event && { event };
     } catch (error) {
       // The approver sees, and a retry writes, the change as it stands now.
       const patch = error instanceof ReviewChanged ? reviewPatch(error) : undefined;
       return { event: failedEvent(error), patch };
-    }
-  }
-
-  /**
-   * Each added group is read afresh: one deleted since review fails the request, unwritten. A
-   * removed group is not: the assignment of a deleted group may still be removed.
-   */
-  private async checkTarget(request: AssignmentRequest): Promise<void> {
-    for (const entry of requestedList(request)) {
-      const target = entry.target;
-      if (isRemoval(entry) || target.kind !== 'group') continue;
-      if (await this.options.directory.getGroup(target.groupId)) continue;
-      throw new AppError(
-        'not-found',
-        `The group ${entry.targetName} no longer exists in Entra ID; nothing was written.`,
-      );
     }
   }
 

@@ -92,7 +92,7 @@ export class AssignmentWriter {
     let writes = 0;
     for (let round = 1; ; round += 1) {
       if (!(await this.fenceLanded(item, request))) return undefined;
-      const plan = await planAssignment(intune, item, requested);
+      const plan = await planAssignment(intune, item, requested, { checkGroups: round === 1 });
       const outcome = plan.outcome;
       if (outcome.kind === 'refused') throw new AppError(outcome.code, outcome.message);
       if (outcome.kind === 'already-assigned') {

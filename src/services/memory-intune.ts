@@ -12,6 +12,7 @@ import type {
   ConfigPolicySummary,
   IntunePort,
   IntuneVersion,
+  ItemForWrite,
   ItemRef,
   ManagedAppConfigSummary,
   PendingWrite,
@@ -27,6 +28,8 @@ export interface MemoryIntuneOptions {
   filters?: AssignmentFilterSummary[];
   /** Assignments by item id. */
   assignments?: Record<string, MemoryAssignment[]>;
+  /** The ids of the groups the directory has; without it, every group asked about exists. */
+  groups?: string[];
 }
 
 const NOT_FOUND = 'That item does not exist in Intune.';
@@ -45,6 +48,7 @@ export class MemoryIntune implements IntunePort {
   private readonly managedAppConfigs: Map<string, ManagedAppConfigSummary>;
   private readonly filters: AssignmentFilterSummary[];
   private readonly sets = new Map<string, MemoryAssignment[]>();
+  private readonly groups?: Set<string>;
   private unconfirmed = 0;
   private approval = false;
   private readonly approvals = new MemoryApprovals<MemoryAssignment[]>();
@@ -55,6 +59,7 @@ export class MemoryIntune implements IntunePort {
     this.policies = byId(options.policies);
     this.managedAppConfigs = byId(options.managedAppConfigs);
     this.filters = copy(options.filters ?? []);
+    this.groups = options.groups && new Set(options.groups.map((id) => id.toLowerCase()));
     for (const [id, set] of Object.entries(options.assignments ?? {})) {
       this.sets.set(id.toLowerCase(), copy(set));
     }
@@ -119,6 +124,17 @@ export class MemoryIntune implements IntunePort {
     }));
   }
 
+  async readForWrite(
+    item: ItemRef,
+    options: { groupIds?: readonly string[] } = {},
+  ): Promise<ItemForWrite> {
+    const groups = [...new Set(options.groupIds ?? [])];
+    const missingGroups = groups.filter((id) => this.groups && !this.groups.has(id.toLowerCase()));
+    if (!this.exists(item)) return { exists: false, current: [], missingGroups };
+    const app = item.kind === 'app' ? await this.getApp(item.id) : undefined;
+    return { exists: true, app, current: await this.getAssignments(item), missingGroups };
+  }
+
   async writeAssignments(
     item: ItemRef,
     next: readonly NextEntry[],
@@ -165,12 +181,16 @@ export class MemoryIntune implements IntunePort {
     return this.sets.get(id.toLowerCase()) ?? [];
   }
 
-  private assertExists(item: ItemRef): void {
+  private exists(item: ItemRef): boolean {
     const items: Record<ItemRef['kind'], Map<string, unknown>> = {
       app: this.apps,
       configPolicy: this.policies,
       managedAppConfig: this.managedAppConfigs,
     };
-    if (!items[item.kind].has(item.id.toLowerCase())) throw new AppError('not-found', NOT_FOUND);
+    return items[item.kind].has(item.id.toLowerCase());
+  }
+
+  private assertExists(item: ItemRef): void {
+    if (!this.exists(item)) throw new AppError('not-found', NOT_FOUND);
   }
 }

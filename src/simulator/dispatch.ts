@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { answerBatch, type InnerAnswer } from './batch';
 import { handleControl } from './control';
 import { badRequest, errorEnvelope, toGraphError } from './errors';
 import type { GraphVersion } from './graph-schemas';
@@ -54,11 +55,28 @@ export interface RequestLogger {
   info(obj: object, msg?: string): void;
 }
 
+/** What one exchange needs beyond the request: the tenant, and where the request came from. */
+interface Exchange {
+  state: SimulatorState;
+  baseUrl: string;
+  logger?: RequestLogger;
+  /** Graph's request id of the `$batch` this request came in, for a request inside one. */
+  batch?: string;
+}
+
+interface Context extends Exchange {
+  requestId: string;
+  clientRequestId: string;
+}
+
+const isBatch = (segments: string[]) =>
+  segments.length === 1 && segments[0]?.toLowerCase() === '$batch';
+
 async function graph(
   raw: RawRequest,
   segments: string[],
   headers: Record<string, string>,
-  context: { state: SimulatorState; baseUrl: string; requestId: string; clientRequestId: string },
+  context: Context,
 ): Promise<SimResponse> {
   const { state } = context;
   const versionSegment = segments[0] ?? '';
@@ -83,22 +101,33 @@ async function graph(
     requestId: context.requestId,
     clientRequestId: context.clientRequestId,
   };
+  if (isBatch(below)) {
+    if (context.batch !== undefined) throw badRequest('A batch cannot contain another batch.');
+    // Each request inside goes through this same path, as Graph counts and checks each one.
+    return answerBatch(req, (inner) => inBatch(inner, { ...context, batch: context.requestId }));
+  }
   const { handler, params } = resolve(ROUTES, req);
   return handler(req, params, state);
 }
 
-/** Answers one request; never throws. */
-export async function dispatch(
+/** A request of a batch, answered as it would be on its own (the body left as JSON). */
+async function inBatch(raw: RawRequest, exchange: Exchange): Promise<InnerAnswer> {
+  const { status, headers, body } = await answer(raw, exchange);
+  if (body === undefined || status === 204) return { status, headers };
+  return { status, headers: { ...headers, 'Content-Type': 'application/json' }, body };
+}
+
+/** One request through the simulated tenant; never throws. */
+async function answer(
   raw: RawRequest,
-  state: SimulatorState,
-  baseUrl: string,
-  logger?: RequestLogger,
-): Promise<FinalResponse> {
+  exchange: Exchange,
+): Promise<SimResponse & { headers: Record<string, string> }> {
+  const { state, logger } = exchange;
   const started = Date.now();
   const requestId = randomUUID();
   const headers = lowerHeaders(raw.headers);
   const clientRequestId = headers['client-request-id'] ?? requestId;
-  const context = { state, baseUrl, requestId, clientRequestId };
+  const context: Context = { ...exchange, requestId, clientRequestId };
   let res: SimResponse;
   let segments: string[] = [];
   try {
@@ -106,7 +135,10 @@ export async function dispatch(
     if (segments[0] === '_sim') {
       res = await handleControl(raw.method, segments.slice(1), raw.body, state);
     } else {
-      state.recordRequest({ method: raw.method, url: raw.url, headers: redacted(headers) });
+      const recorded = { method: raw.method, url: raw.url, headers: redacted(headers) };
+      state.recordRequest(
+        exchange.batch === undefined ? recorded : { ...recorded, batch: exchange.batch },
+      );
       authenticate(headers);
       res = await graph(raw, segments, headers, context);
     }
@@ -138,14 +170,27 @@ export async function dispatch(
       status: res.status,
       requestId,
       clientRequestId,
+      batch: exchange.batch,
       ms: Date.now() - started,
     },
     'simulator request',
   );
-  const out: FinalResponse = {
+  return {
     status: res.status,
     headers: { 'request-id': requestId, 'client-request-id': clientRequestId, ...res.headers },
+    body: res.body,
   };
+}
+
+/** Answers one request; never throws. */
+export async function dispatch(
+  raw: RawRequest,
+  state: SimulatorState,
+  baseUrl: string,
+  logger?: RequestLogger,
+): Promise<FinalResponse> {
+  const res = await answer(raw, { state, baseUrl, logger });
+  const out: FinalResponse = { status: res.status, headers: res.headers };
   if (res.body !== undefined && res.status !== 204) {
     out.headers['Content-Type'] = JSON_CONTENT_TYPE;
     out.body = JSON.stringify(res.body);

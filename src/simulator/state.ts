@@ -8,6 +8,8 @@ export interface RecordedRequest {
   method: string;
   url: string;
   headers: Record<string, string>;
+  /** Graph's request id of the `$batch` the request came in, for a request inside one. */
+  batch?: string;
 }
 
 export const DEFAULT_SETTINGS: SimulatorSettings = {

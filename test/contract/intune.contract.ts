@@ -120,6 +120,33 @@ export function describeIntuneContract(name: string, make: () => Promise<IntuneF
       });
     });
 
+    test('reads an item for a write with its assignments, and tells which groups are gone', async () => {
+      const [group] = f.freeGroups;
+      const read = await f.intune.readForWrite(app, { groupIds: [group.id, MISSING, group.id] });
+      expect(read.exists).toBe(true);
+      expect(read.app).toMatchObject({
+        id: f.assignedApp.id,
+        appType: 'win32LobApp',
+        published: true,
+      });
+      expect(read.current).toEqual(await f.intune.getAssignments(app));
+      expect(read.missingGroups).toEqual([MISSING]);
+      const policySet = await f.intune.readForWrite({ kind: 'app', id: f.policySetApp });
+      expect(policySet.current.filter((a) => a.fromPolicySet)).toHaveLength(1);
+    });
+
+    test('reads a policy for a write, and an item that does not exist as gone without failing', async () => {
+      const policy = { kind: 'configPolicy' as const, id: f.policy };
+      const read = await f.intune.readForWrite(policy);
+      expect([read.exists, read.app, read.missingGroups]).toEqual([true, undefined, []]);
+      expect(read.current).toEqual(await f.intune.getAssignments(policy));
+      const gone = await f.intune.readForWrite(
+        { kind: 'app', id: MISSING },
+        { groupIds: [MISSING] },
+      );
+      expect(gone).toEqual({ exists: false, current: [], missingGroups: [MISSING] });
+    });
+
     test('a full-set write adds the new assignment and keeps every other one verbatim', async () => {
       const before = await f.intune.getAssignments(app);
       const [group] = f.freeGroups;

@@ -19,8 +19,11 @@ const win32 = (id: string, name: string): AppSummary => ({
   published: true,
 });
 
+const ENGINEERING = 'dbfd0d05-a41e-4f1a-924a-d9385c7cefb2';
+
 describeIntuneContract('in-memory', async () => {
   const intune = new MemoryIntune({
+    groups: [SALES, CONTRACTORS, PILOT, ENGINEERING],
     apps: [win32(VPN, 'Contoso VPN'), win32(NOTEPAD, 'Notepad++'), win32(ACROBAT, 'Acrobat')],
     policies: [
       {
@@ -64,7 +67,7 @@ describeIntuneContract('in-memory', async () => {
     policySetApp: ACROBAT,
     policy: POLICY,
     freeGroups: [
-      { id: 'dbfd0d05-a41e-4f1a-924a-d9385c7cefb2', name: 'Engineering' },
+      { id: ENGINEERING, name: 'Engineering' },
       { id: PILOT, name: 'Intune Pilot Users' },
     ],
     failNextWrite: () => intune.failNextWrites(1),

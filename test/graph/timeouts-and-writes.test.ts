@@ -2,7 +2,7 @@ import { AppError } from '../../src/domain/errors';
 import { GraphError } from '../../src/graph';
 import { SLOW_INTUNE, withTimeBudget } from '../../src/services/time-budget';
 import { WELL_KNOWN } from '../../src/simulator/seed';
-import { graphHarness, type GraphHarness } from '../support/graph-harness';
+import { failure, graphHarness, type GraphHarness } from '../support/graph-harness';
 
 const APPS = '/deviceAppManagement/mobileApps';
 const ASSIGN = `${APPS}/${WELL_KNOWN.apps.win32Unassigned}/assign`;
@@ -24,14 +24,6 @@ function oneGroup(): unknown {
     ],
   };
 }
-
-const failure = (call: Promise<unknown>) =>
-  call.then(
-    () => {
-      throw new Error('expected the call to fail');
-    },
-    (error: unknown) => error as GraphError,
-  );
 
 describe('Graph calls that hang, throttle or fail: timeouts, budgets and writes', () => {
   let h: GraphHarness;

@@ -19,13 +19,13 @@ const SALES: RequestedAssignment = {
   intent: 'required',
 };
 
-/** The Intune port, with `onRead` awaited inside each read of the assignments, before it returns. */
+/** The Intune port, with `onRead` awaited inside each read before a write, before it returns. */
 function withOnRead(intune: IntunePort, onRead: () => Promise<void>): IntunePort {
   return new Proxy(intune, {
     get(target, key, receiver) {
-      if (key !== 'getAssignments') return Reflect.get(target, key, receiver) as unknown;
-      return async (...args: Parameters<IntunePort['getAssignments']>) => {
-        const result = await target.getAssignments(...args);
+      if (key !== 'readForWrite') return Reflect.get(target, key, receiver) as unknown;
+      return async (...args: Parameters<IntunePort['readForWrite']>) => {
+        const result = await target.readForWrite(...args);
         await onRead();
         return result;
       };

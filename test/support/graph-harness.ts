@@ -1,5 +1,10 @@
 import { Writable } from 'node:stream';
-import { createGraph, type GraphConfig, type GraphServices } from '../../src/graph';
+import {
+  createGraph,
+  type GraphConfig,
+  type GraphError,
+  type GraphServices,
+} from '../../src/graph';
 import { createLogger } from '../../src/logger';
 import { createTenant } from '../../src/simulator/seed';
 import { startSimulator } from '../../src/simulator/server';
@@ -57,3 +62,12 @@ export async function graphHarness(options: HarnessOptions = {}): Promise<GraphH
     },
   };
 }
+
+/** The error of a Graph call that must fail. */
+export const failure = (call: Promise<unknown>): Promise<GraphError> =>
+  call.then(
+    () => {
+      throw new Error('expected the call to fail');
+    },
+    (error: unknown) => error as GraphError,
+  );

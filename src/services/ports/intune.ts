@@ -93,6 +93,21 @@ export interface WriteOptions {
 }
 
 /**
+ * What a write of an item is planned from, read afresh in one round trip: the item, its
+ * assignments, and whether the groups it is to be assigned to still exist.
+ */
+export interface ItemForWrite {
+  /** False when Intune no longer has the item (its assignments are then empty). */
+  exists: boolean;
+  /** The app as read, for an app that exists. */
+  app?: AppSummary;
+  /** The item's assignments, exactly as `getAssignments` reads them. */
+  current: CurrentAssignment[];
+  /** The groups asked about that Entra ID no longer has. */
+  missingGroups: string[];
+}
+
+/**
  * The Intune side of the bot: reading items and their assignments, and writing a full set. The
  * rules (what may be assigned, the merge, the write fence, the check after a write) are the use
  * cases'; the port reads and writes.
@@ -114,6 +129,12 @@ export interface IntunePort {
    * in that version could not carry (`unwritable`). The service decides what to refuse.
    */
   getAssignments(item: ItemRef): Promise<CurrentAssignment[]>;
+  /**
+   * The item, its assignments (as `getAssignments`) and which of `groupIds` no longer exist, in one
+   * read (over Graph: one `$batch` round trip, with the beta view alongside under v1.0). It
+   * reports; the use case decides what a missing item or group refuses.
+   */
+  readForWrite(item: ItemRef, options?: { groupIds?: readonly string[] }): Promise<ItemForWrite>;
   /**
    * Posts the full set `next` (kept entries verbatim, less the read-only fields): never an empty
    * one unless `options.allowEmpty`. A timeout or 5xx fails with `write-unconfirmed`: the write may still land.
