@@ -103,6 +103,7 @@ const schema = z.object({
 
   SIMULATOR_PORT: integer(4000, 0, 65535),
   SIMULATOR_SCALE: z.enum(['default', 'bench']).default('default'),
+  SIMULATOR_THROTTLING: z.enum(['on', 'off']).default('on'),
 });
 
 export type Config = z.infer<typeof schema>;
