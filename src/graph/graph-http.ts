@@ -9,6 +9,7 @@ import { budgetDeadline, SLOW_INTUNE } from '../services/time-budget';
 import { AttemptMiddleware, DeadlinePassed } from './attempt-middleware';
 import { CallInfo } from './call-info';
 import { CorrelationMiddleware } from './correlation-middleware';
+import type { ReadBudget } from './read-budget';
 import type { GraphTokenProvider } from './credential';
 import type { ErrorCode } from '../domain/errors';
 import { GraphError } from './graph-error';
@@ -45,6 +46,8 @@ export interface GraphHttpOptions {
   retry: RetryBounds;
   /** Client-side timeout of each attempt, in milliseconds. */
   attemptTimeoutMs: number;
+  /** Intune's any-request limit, kept for reads; none in tests that do not count. */
+  reads?: ReadBudget;
 }
 
 interface Page<T> {
@@ -68,7 +71,7 @@ export class GraphHttp {
     this.base = options.baseUrl.replace(/\/+$/, '');
     const correlation = new CorrelationMiddleware(options.tokens, options.logger);
     const retry = new RetryHandler();
-    const attempt = new AttemptMiddleware(options.attemptTimeoutMs);
+    const attempt = new AttemptMiddleware(options.attemptTimeoutMs, options.reads);
     correlation.setNext(retry);
     retry.setNext(attempt);
     attempt.setNext(new HTTPMessageHandler());

@@ -21,8 +21,16 @@ export interface AssignmentWriterOptions {
   rate?: WriteRate;
   /** Aborted at shutdown: a fence wait stops and the request is left for the next start. */
   signal: AbortSignal;
+  /**
+   * A request's write must wait more than {@link QUEUED_AFTER_MS} for a place in the write rate:
+   * called once per write (not per retry), with the estimated wait.
+   */
+  onQueued?: (request: AssignmentRequest, waitMs: number) => void;
   logger?: ServiceLogger;
 }
+
+/** A wait for a write place longer than this is told to people (the request is queued). */
+export const QUEUED_AFTER_MS = 5000;
 
 /** The most writes one run makes, each after a fresh read and merge, before it gives up. */
 export const MAX_WRITES = 3;
@@ -87,6 +95,7 @@ export class AssignmentWriter {
   ): Promise<RunEvent | undefined> {
     const { intune, fences } = this.options;
     const requested = requestedAll(request);
+    const onWait = this.queuedOnce(request);
     const story: string[] = [];
     let confirmed: { requestId: string; clientRequestId: string } | undefined;
     let writes = 0;
@@ -110,7 +119,7 @@ export class AssignmentWriter {
           justification: request.justification ?? '',
           appType: plan.appType,
           allowEmpty: empties,
-          beforeAttempt: () => this.beforeAttempt(item, request, held),
+          beforeAttempt: () => this.beforeAttempt(item, request, held, onWait),
         });
         // A 2xx or a hold: this attempt is known, so it can no longer land later.
         await fences.clear(itemKey(item), request.id);
@@ -163,8 +172,9 @@ export class AssignmentWriter {
       );
     }
     try {
+      const onWait = this.queuedOnce(request);
       const result = await intune.replay(pending, {
-        beforeAttempt: () => this.beforeAttempt(item, request, held),
+        beforeAttempt: () => this.beforeAttempt(item, request, held, onWait),
       });
       await fences.clear(itemKey(item), request.id);
       const check = pending.expected
@@ -194,15 +204,30 @@ export class AssignmentWriter {
    * Before each attempt leaves: the item's lock must still be held (a lost lease aborts before the
    * write, since another instance may now hold it), then the attempt is fenced.
    */
-  private async beforeAttempt(item: ItemRef, request: AssignmentRequest, held: HeldLock) {
+  private async beforeAttempt(
+    item: ItemRef,
+    request: AssignmentRequest,
+    held: HeldLock,
+    onWait: (waitMs: number) => void,
+  ) {
     held.assertHeld();
-    if (this.options.rate && !(await this.options.rate.acquire(this.options.signal))) {
+    if (this.options.rate && !(await this.options.rate.acquire(this.options.signal, onWait))) {
       throw new Stopping();
     }
     held.assertHeld();
     await this.options.fences.recordAttempt(itemKey(item), request.id);
     // Recording the fence took time too: the lock must still be held as the attempt leaves.
     held.assertHeld();
+  }
+
+  /** Tells `onQueued` of the first wait for a write place past the threshold, and no later one. */
+  private queuedOnce(request: AssignmentRequest): (waitMs: number) => void {
+    let told = false;
+    return (waitMs) => {
+      if (told || waitMs <= QUEUED_AFTER_MS) return;
+      told = true;
+      this.options.onQueued?.(request, waitMs);
+    };
   }
 
   /** Waits out any attempt to the item that may still land; false on shutdown. */
