@@ -149,7 +149,9 @@ export class GraphHttp {
         `No token for Microsoft Graph could be obtained: ${info.tokenError.message}`,
       );
     }
-    if (!info.sent && !(error instanceof DeadlinePassed)) {
+    // The library wraps what a middleware throws: a deadline that passed before sending is known
+    // by `cutShort`.
+    if (!info.sent && !(error instanceof DeadlinePassed) && info.cutShort !== 'deadline') {
       return fail(
         'graph-failed',
         `The call ${where} was not sent: ${lib.message ?? String(error)}`,

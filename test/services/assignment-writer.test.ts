@@ -1,6 +1,10 @@
 import type { RequestedAssignment } from '../../src/domain/assignment';
 import type { AssignmentRequest } from '../../src/domain/request';
-import { AssignmentWriter, MAX_WRITES } from '../../src/services/assignment-writer';
+import {
+  AssignmentWriter,
+  MAX_WRITES,
+  QUEUED_AFTER_MS,
+} from '../../src/services/assignment-writer';
 import { KeyedQueue } from '../../src/services/keyed-queue';
 import type { IntunePort } from '../../src/services/ports/intune';
 import { WriteFences } from '../../src/services/write-fences';
@@ -91,6 +95,59 @@ describe('writing an assignment behind the write fence, and checking it after', 
     h.sim.control.reset();
     store = new MemoryRequestStore();
     waits = [];
+  });
+
+  test('a write that waits long for a place in the write rate is said queued once, though Graph’s 429 makes it wait again', async () => {
+    const waitsTold: number[] = [];
+    // Each attempt finds the rate full for 40 s (and goes at once, so the test does not wait).
+    const rate = {
+      acquire: async (_signal?: AbortSignal, onWait?: (ms: number) => void) => {
+        onWait?.(40_000);
+        return true;
+      },
+    };
+    h.sim.control.addFault({
+      method: 'POST',
+      path: '/assign$',
+      status: 429,
+      retryAfter: 0,
+      times: 1,
+    });
+    const queuedWriter = new AssignmentWriter({
+      intune: h.graph.intune,
+      locks: new KeyedQueue(4),
+      fences: new WriteFences({ store, lifetimeMs: 1500 }),
+      rate,
+      signal: new AbortController().signal,
+      onQueued: (_request, waitMs) => waitsTold.push(waitMs),
+    });
+
+    const event = await queuedWriter.write(request());
+
+    expect(event?.type).toBe('assigned');
+    expect(h.sim.control.writes().map((w) => w.status)).toEqual([429, 204]);
+    expect(waitsTold).toEqual([40_000]);
+  });
+
+  test('a short wait for a place in the write rate is not told', async () => {
+    const waitsTold: number[] = [];
+    const rate = {
+      acquire: async (_signal?: AbortSignal, onWait?: (ms: number) => void) => {
+        onWait?.(QUEUED_AFTER_MS);
+        return true;
+      },
+    };
+    const quickWriter = new AssignmentWriter({
+      intune: h.graph.intune,
+      locks: new KeyedQueue(4),
+      fences: new WriteFences({ store, lifetimeMs: 1500 }),
+      rate,
+      signal: new AbortController().signal,
+      onQueued: (_request, waitMs) => waitsTold.push(waitMs),
+    });
+
+    expect((await quickWriter.write(request()))?.type).toBe('assigned');
+    expect(waitsTold).toEqual([]);
   });
 
   test('a write waits until another request’s unconfirmed write can no longer land before it reads', async () => {
