@@ -33,8 +33,6 @@ export interface ResumeCounts {
   polling: number;
 }
 
-export { INTUNE_WINDOW_MS };
-
 /** The lease of one request's Graph work: exactly one instance works on a request at a time. */
 export const requestLease = (requestId: string) => `request:${requestId}`;
 

@@ -3,6 +3,7 @@ import type { AssignmentRequest } from '../../src/domain/request';
 import {
   AssignmentWriter,
   MAX_WRITES,
+  PLACE_FRESH_MS,
   QUEUED_AFTER_MS,
 } from '../../src/services/assignment-writer';
 import { KeyedQueue } from '../../src/services/keyed-queue';
@@ -127,6 +128,49 @@ describe('writing an assignment behind the write fence, and checking it after', 
     expect(event?.type).toBe('assigned');
     expect(h.sim.control.writes().map((w) => w.status)).toEqual([429, 204]);
     expect(waitsTold).toEqual([40_000]);
+  });
+
+  test('the write place is waited for before the read, so the set posted is read after the wait; a slow read takes a fresh place', async () => {
+    const steps: string[] = [];
+    const rate = {
+      acquire: async () => {
+        steps.push('place');
+        return true;
+      },
+    };
+    let slowReads = 0;
+    const recorded = new Proxy(h.graph.intune, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver) as unknown;
+        if (key !== 'getAssignments' && key !== 'writeAssignments') return value;
+        return async (...args: unknown[]) => {
+          steps.push(key === 'getAssignments' ? 'read' : 'write');
+          if (key === 'getAssignments' && slowReads > 0) {
+            slowReads -= 1;
+            await new Promise((resolve) => setTimeout(resolve, PLACE_FRESH_MS + 200));
+          }
+          return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        };
+      },
+    });
+    const ordered = () =>
+      new AssignmentWriter({
+        intune: recorded,
+        locks: new KeyedQueue(4),
+        fences: new WriteFences({ store, lifetimeMs: 1500 }),
+        rate,
+        signal: new AbortController().signal,
+      });
+
+    expect((await ordered().write(request()))?.type).toBe('assigned');
+    // Place, then the read and the write at once; the read after the write is the check.
+    expect(steps).toEqual(['place', 'read', 'write', 'read']);
+
+    h.sim.control.reset();
+    steps.length = 0;
+    slowReads = 1;
+    expect((await ordered().write(request()))?.type).toBe('assigned');
+    expect(steps).toEqual(['place', 'read', 'write', 'place', 'read']);
   });
 
   test('a short wait for a place in the write rate is not told', async () => {
