@@ -86,6 +86,26 @@ describe('writing an assignment behind the write fence, and checking it after', 
   const request = (): AssignmentRequest =>
     assigningRequest(ITEM, SALES, { justification: 'Sales needs it' });
 
+  /**
+   * A writer whose write rate always finds its window full for `waitMs` (and lets the write go
+   * at once, so the test does not wait); each place taken and each wait told is recorded.
+   */
+  const rateWriter = (waitMs: number, steps: string[], intune: IntunePort = h.graph.intune) =>
+    new AssignmentWriter({
+      intune,
+      locks: new KeyedQueue(4),
+      fences: new WriteFences({ store, lifetimeMs: 1500 }),
+      rate: {
+        acquire: async (_signal?: AbortSignal, onWait?: (ms: number) => void) => {
+          steps.push('place');
+          onWait?.(waitMs);
+          return true;
+        },
+      },
+      signal: new AbortController().signal,
+      onQueued: (_request, ms) => steps.push(`queued ${ms}`),
+    });
+
   beforeAll(async () => {
     h = await graphHarness({ attemptTimeoutMs: 500 });
     // The simulated tenant compiles its schemas on the first write: not a slow Graph to time out.
@@ -99,14 +119,7 @@ describe('writing an assignment behind the write fence, and checking it after', 
   });
 
   test('a write that waits long for a place in the write rate is said queued once, though Graph’s 429 makes it wait again', async () => {
-    const waitsTold: number[] = [];
-    // Each attempt finds the rate full for 40 s (and goes at once, so the test does not wait).
-    const rate = {
-      acquire: async (_signal?: AbortSignal, onWait?: (ms: number) => void) => {
-        onWait?.(40_000);
-        return true;
-      },
-    };
+    const told: string[] = [];
     h.sim.control.addFault({
       method: 'POST',
       path: '/assign$',
@@ -114,30 +127,17 @@ describe('writing an assignment behind the write fence, and checking it after', 
       retryAfter: 0,
       times: 1,
     });
-    const queuedWriter = new AssignmentWriter({
-      intune: h.graph.intune,
-      locks: new KeyedQueue(4),
-      fences: new WriteFences({ store, lifetimeMs: 1500 }),
-      rate,
-      signal: new AbortController().signal,
-      onQueued: (_request, waitMs) => waitsTold.push(waitMs),
-    });
 
-    const event = await queuedWriter.write(request());
+    const event = await rateWriter(40_000, told).write(request());
 
     expect(event?.type).toBe('assigned');
     expect(h.sim.control.writes().map((w) => w.status)).toEqual([429, 204]);
-    expect(waitsTold).toEqual([40_000]);
+    // A place before the read, told; another for the retry after the 429, not told again.
+    expect(told).toEqual(['place', 'queued 40000', 'place']);
   });
 
   test('the write place is waited for before the read, so the set posted is read after the wait; a slow read takes a fresh place', async () => {
     const steps: string[] = [];
-    const rate = {
-      acquire: async () => {
-        steps.push('place');
-        return true;
-      },
-    };
     let slowReads = 0;
     const recorded = new Proxy(h.graph.intune, {
       get(target, key, receiver) {
@@ -153,14 +153,7 @@ describe('writing an assignment behind the write fence, and checking it after', 
         };
       },
     });
-    const ordered = () =>
-      new AssignmentWriter({
-        intune: recorded,
-        locks: new KeyedQueue(4),
-        fences: new WriteFences({ store, lifetimeMs: 1500 }),
-        rate,
-        signal: new AbortController().signal,
-      });
+    const ordered = () => rateWriter(0, steps, recorded);
 
     expect((await ordered().write(request()))?.type).toBe('assigned');
     // Place, then the read and the write at once; the read after the write is the check.
@@ -174,24 +167,9 @@ describe('writing an assignment behind the write fence, and checking it after', 
   });
 
   test('a short wait for a place in the write rate is not told', async () => {
-    const waitsTold: number[] = [];
-    const rate = {
-      acquire: async (_signal?: AbortSignal, onWait?: (ms: number) => void) => {
-        onWait?.(QUEUED_AFTER_MS);
-        return true;
-      },
-    };
-    const quickWriter = new AssignmentWriter({
-      intune: h.graph.intune,
-      locks: new KeyedQueue(4),
-      fences: new WriteFences({ store, lifetimeMs: 1500 }),
-      rate,
-      signal: new AbortController().signal,
-      onQueued: (_request, waitMs) => waitsTold.push(waitMs),
-    });
-
-    expect((await quickWriter.write(request()))?.type).toBe('assigned');
-    expect(waitsTold).toEqual([]);
+    const told: string[] = [];
+    expect((await rateWriter(QUEUED_AFTER_MS, told).write(request()))?.type).toBe('assigned');
+    expect(told).toEqual(['place']);
   });
 
   test('a write waits until another request’s unconfirmed write can no longer land before it reads', async () => {
