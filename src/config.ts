@@ -47,6 +47,10 @@ const schema = z.object({
   GRAPH_WRITE_LIFETIME_MS: integer(120_000, 200, 3_600_000),
   /** Assign attempts in any 20 s, across every instance (Intune allows an application 100). */
   GRAPH_WRITES_PER_20S: integer(100, 1, 200),
+  /** Requests of any kind in any 20 s for the bot's application (Intune allows 1,000). */
+  GRAPH_REQUESTS_PER_20S: integer(1000, 2, 10_000),
+  /** How many bot instances share the Graph application: each keeps an even share of the reads. */
+  GRAPH_INSTANCES: integer(1, 1, 100),
   /** The time Graph calls inside one turn may take, so every invoke is answered within 5 s. */
   GRAPH_TURN_BUDGET_MS: integer(3500, 100, 10_000),
   CATALOG_REFRESH_MINUTES: integer(15, 1, 1440),
@@ -103,6 +107,7 @@ const schema = z.object({
 
   SIMULATOR_PORT: integer(4000, 0, 65535),
   SIMULATOR_SCALE: z.enum(['default', 'bench']).default('default'),
+  SIMULATOR_THROTTLING: z.enum(['on', 'off']).default('on'),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -147,6 +152,7 @@ function crossChecks(env: Raw): string[] {
       'GRAPH_WRITE_LIFETIME_MS must be longer than GRAPH_ATTEMPT_TIMEOUT_MS: a write may land until after its attempt timed out.',
     );
   }
+  problems.push(...budgetProblems(env));
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
   const ids = (env.APPROVER_USER_IDS ?? '')
     .split(',')
@@ -166,6 +172,18 @@ function crossChecks(env: Raw): string[] {
   }
   problems.push(...storageProblems(env));
   return problems;
+}
+
+/** Reads get what writes leave of the request limit, split between the instances: at least one each. */
+function budgetProblems(env: Raw): string[] {
+  const requests = Number(env.GRAPH_REQUESTS_PER_20S || 1000);
+  const writes = Number(env.GRAPH_WRITES_PER_20S || 100);
+  const instances = Number(env.GRAPH_INSTANCES || 1);
+  if (![requests, writes, instances].every(Number.isFinite)) return [];
+  if (requests - writes >= instances) return [];
+  return [
+    'GRAPH_REQUESTS_PER_20S must exceed GRAPH_WRITES_PER_20S by at least GRAPH_INSTANCES: reads get what the writes leave, split between the instances.',
+  ];
 }
 
 /** Azure Storage needs exactly one way in: a connection string, or an account URL. */

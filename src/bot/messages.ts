@@ -93,6 +93,26 @@ export function plainMessage(text: string): { type: 'message'; text: string; tex
   return { type: 'message', text, textFormat: 'plain' };
 }
 
+/** A wait in words a reader can plan with: `about 40 s`, `about 3 min`, rounded up. */
+function aboutText(ms: number): string {
+  if (ms <= 90_000) return `about ${Math.max(5, Math.ceil(ms / 5000) * 5)} s`;
+  return `about ${Math.ceil(ms / 60_000)} min`;
+}
+
+/**
+ * The one message for a request whose write waits for a place under Intune's write limit, to the
+ * thread (`REQ-1042 is queued: …`) or the requester (`Your request REQ-1042 is queued: …`).
+ */
+export function queuedText(
+  request: AssignmentRequest,
+  wait: { waitMs: number; writesPer20s: number },
+  audience: MessageAudience,
+): string {
+  const id = displayId(request);
+  const subject = audience === 'requester' ? `Your request ${id}` : id;
+  return `${subject} is queued: Intune allows ${wait.writesPer20s} app writes per 20 s, and this one should go in ${aboutText(wait.waitMs)}.`;
+}
+
 /** The reminder sent once before a pending request expires. */
 export function reminderText(request: AssignmentRequest): string {
   return `Reminder: ${displayId(request)} (${request.item?.name ?? 'an item'} → ${targetsSummary(request)}) is still waiting for a decision and expires at ${request.expiresAt ?? 'soon'}.`;

@@ -5,13 +5,13 @@ import type { AssignmentRequest } from '../domain/request';
 import type { EventType } from '../domain/state-machine';
 import type { Logger } from '../logger';
 import type { Authorizer } from '../services/authorizer';
-import type { Notifier } from '../services/ports/notifier';
+import type { Notifier, QueuedWrite } from '../services/ports/notifier';
 import type { CardCopy, RequestStore } from '../services/ports/request-store';
 import type { ApprovalsChannelSetting } from './approvals-channel';
 import { capsFor, eligibleApprovers } from './audience';
 import { cardMessage, type Conversations, type MessageRef } from './conversations';
 import type { KnownUser, KnownUsers } from './known-users';
-import { eventText, plainMessage, reminderText } from './messages';
+import { eventText, plainMessage, queuedText, reminderText } from './messages';
 
 export interface TeamsNotifierOptions {
   conversations: Conversations;
@@ -43,6 +43,13 @@ export class TeamsNotifier implements Notifier {
   async changed(request: AssignmentRequest, event: EventType): Promise<void> {
     const approvers = await eligibleApprovers(request, this.options.users, this.options.authorizer);
     await this.changedCopies(request, event, approvers, true);
+  }
+
+  async queued(request: AssignmentRequest, wait: QueuedWrite): Promise<void> {
+    const thread = queuedText(request, wait, 'thread');
+    await this.guard('thread reply', request, () => this.replyInThread(request, thread));
+    const mine = queuedText(request, wait, 'requester');
+    await this.guard('requester message', request, () => this.tellRequester(request, mine));
   }
 
   async reminder(request: AssignmentRequest): Promise<void> {

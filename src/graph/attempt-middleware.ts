@@ -1,5 +1,6 @@
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
-import { callInfoOf } from './call-info';
+import { callInfoOf, type CallInfo } from './call-info';
+import { placesOf, type ReadBudget } from './read-budget';
 
 /** Thrown before an attempt that the call's deadline leaves no time for. */
 export class DeadlinePassed extends Error {
@@ -11,14 +12,27 @@ export class DeadlinePassed extends Error {
 
 /**
  * Last link before the fetch, run once per attempt (the library's `RetryHandler` sits before it):
- * runs the call's `beforeAttempt` hook, then sends with a client-side timeout, the shorter of the
- * per-attempt timeout and what is left of the call's deadline. Without it a request that Graph
- * never answers would wait for Node's 300 s default, holding its item's writes behind it.
+ * a read takes its place in the read budget, then the call's `beforeAttempt` hook runs (a write's
+ * place in the write rate, its fence), then the attempt is sent with a client-side timeout, the
+ * shorter of the per-attempt timeout and what is left of the call's deadline. Without it a request
+ * that Graph never answers would wait for Node's 300 s default, holding its item's writes behind it.
  */
 export class AttemptMiddleware implements Middleware {
   private next?: Middleware;
 
-  constructor(private readonly attemptTimeoutMs: number) {}
+  constructor(
+    private readonly attemptTimeoutMs: number,
+    private readonly reads?: ReadBudget,
+  ) {}
+
+  /** A read waits for its place (a turn's read no later than its deadline); writes have their own. */
+  private async readPlace(context: Context, info: CallInfo): Promise<void> {
+    if (!this.reads || info.options.write) return;
+    const places = placesOf(String(context.request), context.options?.body);
+    if (await this.reads.take(places, info.options.deadline)) return;
+    info.cutShort = 'deadline';
+    throw new DeadlinePassed();
+  }
 
   setNext(next: Middleware): void {
     this.next = next;
@@ -26,6 +40,7 @@ export class AttemptMiddleware implements Middleware {
 
   async execute(context: Context): Promise<void> {
     const info = callInfoOf(context);
+    await this.readPlace(context, info);
     const left = (info.options.deadline ?? Number.POSITIVE_INFINITY) - Date.now();
     if (left <= 0) {
       info.cutShort = 'deadline';

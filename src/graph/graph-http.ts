@@ -9,6 +9,7 @@ import { budgetDeadline, SLOW_INTUNE } from '../services/time-budget';
 import { AttemptMiddleware, DeadlinePassed } from './attempt-middleware';
 import { CallInfo } from './call-info';
 import { CorrelationMiddleware } from './correlation-middleware';
+import type { ReadBudget } from './read-budget';
 import type { GraphTokenProvider } from './credential';
 import type { ErrorCode } from '../domain/errors';
 import { batchReads, type BatchAnswer, type BatchRead } from './graph-batch';
@@ -46,6 +47,8 @@ export interface GraphHttpOptions {
   retry: RetryBounds;
   /** Client-side timeout of each attempt, in milliseconds. */
   attemptTimeoutMs: number;
+  /** Intune's any-request limit, kept for reads; none in tests that do not count. */
+  reads?: ReadBudget;
 }
 
 interface Page<T> {
@@ -69,7 +72,7 @@ export class GraphHttp {
     this.base = options.baseUrl.replace(/\/+$/, '');
     const correlation = new CorrelationMiddleware(options.tokens, options.logger);
     const retry = new RetryHandler();
-    const attempt = new AttemptMiddleware(options.attemptTimeoutMs);
+    const attempt = new AttemptMiddleware(options.attemptTimeoutMs, options.reads);
     correlation.setNext(retry);
     retry.setNext(attempt);
     attempt.setNext(new HTTPMessageHandler());
@@ -155,7 +158,9 @@ export class GraphHttp {
         `No token for Microsoft Graph could be obtained: ${info.tokenError.message}`,
       );
     }
-    if (!info.sent && !(error instanceof DeadlinePassed)) {
+    // The library wraps what a middleware throws: a deadline that passed before sending is known
+    // by `cutShort`.
+    if (!info.sent && !(error instanceof DeadlinePassed) && info.cutShort !== 'deadline') {
       return fail(
         'graph-failed',
         `The call ${where} was not sent: ${lib.message ?? String(error)}`,

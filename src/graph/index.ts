@@ -4,6 +4,8 @@ import { createGraphTokenProvider, type GraphTokenProvider } from './credential'
 import { DirectoryGraph } from './directory-graph';
 import { GraphHttp } from './graph-http';
 import { IntuneGraph } from './intune-graph';
+import { ReadBudget } from './read-budget';
+import { INTUNE_WINDOW_MS } from '../services/sliding-window';
 
 export { GraphError } from './graph-error';
 export { DirectoryGraph } from './directory-graph';
@@ -25,13 +27,25 @@ export type GraphConfig = Pick<
   | 'AZURE_CLIENT_SECRET'
   | 'AZURE_CLIENT_CERTIFICATE_PATH'
   | 'AZURE_CLIENT_CERTIFICATE_PASSWORD'
->;
+> &
+  /** Without them no read budget is kept (tests and benchmarks that build the layer alone). */
+  Partial<Pick<Config, 'GRAPH_WRITES_PER_20S' | 'GRAPH_REQUESTS_PER_20S' | 'GRAPH_INSTANCES'>>;
 
 export interface GraphServices {
   tokens: GraphTokenProvider;
   http: GraphHttp;
   intune: IntuneGraph;
   directory: DirectoryGraph;
+}
+
+/** The reads' share of the request limit: what the writes leave, split evenly between instances. */
+export function readBudget(config: GraphConfig): ReadBudget | undefined {
+  const { GRAPH_REQUESTS_PER_20S: requests, GRAPH_WRITES_PER_20S: writes } = config;
+  if (requests === undefined || writes === undefined) return undefined;
+  return new ReadBudget({
+    limit: Math.max(1, Math.floor((requests - writes) / (config.GRAPH_INSTANCES ?? 1))),
+    windowMs: INTUNE_WINDOW_MS,
+  });
 }
 
 /** Wires the Graph layer from configuration: credential, HTTP pipeline, Intune and directory ports. */
@@ -50,6 +64,7 @@ export function createGraph(
       baseDelayMs: config.GRAPH_RETRY_BASE_DELAY_MS,
     },
     attemptTimeoutMs: config.GRAPH_ATTEMPT_TIMEOUT_MS,
+    reads: readBudget(config),
   });
   const intune = new IntuneGraph({
     http,

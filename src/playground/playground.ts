@@ -85,6 +85,8 @@ function playgroundConfig(
     STORAGE: options.storage ?? 'sqlite',
     SQLITE_PATH: options.sqlitePath ?? PLAYGROUND_DB,
     ...(azurite ? azureStorage(azurite) : {}),
+    // The instances share the Graph application: each keeps its share of the reads.
+    GRAPH_INSTANCES: String(options.instances ?? 1),
   });
 }
 

@@ -8,6 +8,7 @@ import { waitForIntuneDecision } from './intune-approval';
 import { InProcessLeases } from './in-process-leases';
 import { InProcessWriteRate } from './in-process-write-rate';
 import { KeyedQueue, WRITE_CONCURRENCY } from './keyed-queue';
+import { INTUNE_WINDOW_MS } from './sliding-window';
 import { notifyChanged } from './notify';
 import { silentLogger, type ServiceLogger, type ServiceOptions } from './options';
 import type { PendingWrite } from './ports/intune';
@@ -30,12 +31,6 @@ export interface ResumeCounts {
   /** Requests waiting for Intune Multi Admin Approval, polled again. */
   polling: number;
 }
-
-/**
- * Intune counts app writes over 20 s; the bot counts over 21 s, a second of margin for the time
- * from taking a place to the request leaving.
- */
-export const INTUNE_WINDOW_MS = 21_000;
 
 /** The lease of one request's Graph work: exactly one instance works on a request at a time. */
 export const requestLease = (requestId: string) => `request:${requestId}`;
@@ -69,7 +64,16 @@ export class AssignmentRunner {
         new InProcessWriteRate({ limit: settings.writesPer20s, windowMs: INTUNE_WINDOW_MS }),
       signal: tasks.signal,
       logger: this.logger,
+      onQueued: (request, waitMs) => this.queued(request, waitMs),
     });
+  }
+
+  /** Tells the thread and the requester, in the background, that a request's write is queued. */
+  private queued(request: AssignmentRequest, waitMs: number): void {
+    const { notifier, settings, tasks } = this.options;
+    this.logger.info({ requestId: request.id, waitMs }, 'write queued under the write limit');
+    const wait = { waitMs, writesPer20s: settings.writesPer20s };
+    tasks.run(() => notifier.queued(request, wait), `notify ${request.id} queued`);
   }
 
   /**

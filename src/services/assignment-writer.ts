@@ -21,7 +21,27 @@ export interface AssignmentWriterOptions {
   rate?: WriteRate;
   /** Aborted at shutdown: a fence wait stops and the request is left for the next start. */
   signal: AbortSignal;
+  /**
+   * A request's write must wait more than {@link QUEUED_AFTER_MS} for a place in the write rate:
+   * called once per write (not per retry), with the estimated wait.
+   */
+  onQueued?: (request: AssignmentRequest, waitMs: number) => void;
   logger?: ServiceLogger;
+}
+
+/** A wait for a write place longer than this is told to people (the request is queued). */
+export const QUEUED_AFTER_MS = 5000;
+
+/**
+ * A write place is taken before the read, so that the read, merge and write follow one another
+ * at once however long the wait for the place was; if the read took longer than this (half the
+ * rate's second of margin), the write takes a fresh place before it leaves.
+ */
+export const PLACE_FRESH_MS = 500;
+
+/** When this run last took a place in the write rate, not yet used by an attempt. */
+interface Place {
+  at?: number;
 }
 
 /** The most writes one run makes, each after a fresh read and merge, before it gives up. */
@@ -87,11 +107,14 @@ export class AssignmentWriter {
   ): Promise<RunEvent | undefined> {
     const { intune, fences } = this.options;
     const requested = requestedAll(request);
+    const onWait = this.queuedOnce(request);
+    const place: Place = {};
     const story: string[] = [];
     let confirmed: { requestId: string; clientRequestId: string } | undefined;
     let writes = 0;
     for (let round = 1; ; round += 1) {
       if (!(await this.fenceLanded(item, request))) return undefined;
+      if (!(await this.takePlace(place, onWait))) return undefined;
       const plan = await planAssignment(intune, item, requested, { checkGroups: round === 1 });
       const outcome = plan.outcome;
       if (outcome.kind === 'refused') throw new AppError(outcome.code, outcome.message);
@@ -110,7 +133,7 @@ export class AssignmentWriter {
           justification: request.justification ?? '',
           appType: plan.appType,
           allowEmpty: empties,
-          beforeAttempt: () => this.beforeAttempt(item, request, held),
+          beforeAttempt: () => this.beforeAttempt(item, request, held, { onWait, place }),
         });
         // A 2xx or a hold: this attempt is known, so it can no longer land later.
         await fences.clear(itemKey(item), request.id);
@@ -151,7 +174,10 @@ export class AssignmentWriter {
     const { intune, fences } = this.options;
     const requested = requestedAll(request);
     const approvalCode = pending.approvalCode;
+    const onWait = this.queuedOnce(request);
+    const place: Place = {};
     if (!(await this.fenceLanded(item, request))) return undefined;
+    if (!(await this.takePlace(place, onWait))) return undefined;
     const current = await intune.getAssignments(item);
     if (listInPlace(current, requested)) {
       return { type: 'assigned', outcome: { alreadyAssigned: true, approvalCode } };
@@ -164,7 +190,7 @@ export class AssignmentWriter {
     }
     try {
       const result = await intune.replay(pending, {
-        beforeAttempt: () => this.beforeAttempt(item, request, held),
+        beforeAttempt: () => this.beforeAttempt(item, request, held, { onWait, place }),
       });
       await fences.clear(itemKey(item), request.id);
       const check = pending.expected
@@ -192,17 +218,42 @@ export class AssignmentWriter {
 
   /**
    * Before each attempt leaves: the item's lock must still be held (a lost lease aborts before the
-   * write, since another instance may now hold it), then the attempt is fenced.
+   * write, since another instance may now hold it); the attempt uses the place taken before the
+   * read if it is fresh, else takes one (a retry after a 429, a slow read); then it is fenced.
    */
-  private async beforeAttempt(item: ItemRef, request: AssignmentRequest, held: HeldLock) {
+  private async beforeAttempt(
+    item: ItemRef,
+    request: AssignmentRequest,
+    held: HeldLock,
+    { onWait, place }: { onWait: (waitMs: number) => void; place: Place },
+  ) {
     held.assertHeld();
-    if (this.options.rate && !(await this.options.rate.acquire(this.options.signal))) {
-      throw new Stopping();
-    }
+    const fresh = place.at !== undefined && Date.now() - place.at <= PLACE_FRESH_MS;
+    place.at = undefined;
+    if (!fresh && !(await this.takePlace(place, onWait))) throw new Stopping();
+    place.at = undefined;
     held.assertHeld();
     await this.options.fences.recordAttempt(itemKey(item), request.id);
     // Recording the fence took time too: the lock must still be held as the attempt leaves.
     held.assertHeld();
+  }
+
+  /** Takes a place in the write rate (waiting for one); false when shutdown stopped the wait. */
+  private async takePlace(place: Place, onWait: (waitMs: number) => void): Promise<boolean> {
+    if (!this.options.rate) return true;
+    if (!(await this.options.rate.acquire(this.options.signal, onWait))) return false;
+    place.at = Date.now();
+    return true;
+  }
+
+  /** Tells `onQueued` of the first wait for a write place past the threshold, and no later one. */
+  private queuedOnce(request: AssignmentRequest): (waitMs: number) => void {
+    let told = false;
+    return (waitMs) => {
+      if (told || waitMs <= QUEUED_AFTER_MS) return;
+      told = true;
+      this.options.onQueued?.(request, waitMs);
+    };
   }
 
   /** Waits out any attempt to the item that may still land; false on shutdown. */

@@ -11,13 +11,14 @@ export class InProcessWriteRate implements WriteRate {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async acquire(signal?: AbortSignal): Promise<boolean> {
-    for (;;) {
+  async acquire(signal?: AbortSignal, onWait?: (waitMs: number) => void): Promise<boolean> {
+    for (let told = false; ; told = true) {
       const admission = admit(this.log, this.now(), this.window);
       if (admission.taken) {
         this.log = admission.log;
         return true;
       }
+      if (!told) onWait?.(admission.waitMs);
       if (!(await sleepFor(admission.waitMs, signal))) return false;
     }
   }

@@ -47,6 +47,12 @@ export interface SimulatorSettings {
   approvalRequiredStatus: 403 | 412;
   /** The plain `.../mobileAppConfigurations/{id}/assign` path answers 400 "No method match route template". */
   plainConfigAssignFails: boolean;
+  /**
+   * Intune's throttling limits are kept (app writes 100 per 20 s per application, 200 per tenant;
+   * any request 1,000 per 20 s per application): over one, a 429 with `Retry-After`. On unless
+   * turned off, for tests that need speed.
+   */
+  throttling: boolean;
 }
 
 /** How big the seeded tenant is. */

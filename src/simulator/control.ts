@@ -5,6 +5,7 @@ import { isRecord, noContent, ok, type SimResponse } from './http-types';
 import type { ApprovalDecision, ApprovalRecord } from './maa';
 import type { RecordedRequest, SimulatorState } from './state';
 import type { TenantData } from './tenant-data';
+import type { ThrottledRequest } from './throttling';
 
 /**
  * The simulator's control surface, in process (`SimulatorControl`) and over HTTP (`/_sim/...`):
@@ -29,12 +30,16 @@ export interface SimulatorControl {
   /** Every Graph request received (control requests excluded), bearer tokens redacted. */
   requests(): RecordedRequest[];
   clearRequests(): void;
+  /** Every request answered 429 by the throttling limits (oldest first). */
+  throttled(): ThrottledRequest[];
+  clearThrottled(): void;
 }
 
 const SETTING_CHECKS: Record<keyof SimulatorSettings, (v: unknown) => boolean> = {
   multiAdminApproval: (v) => typeof v === 'boolean',
   approvalRequiredStatus: (v) => v === 403 || v === 412,
   plainConfigAssignFails: (v) => typeof v === 'boolean',
+  throttling: (v) => typeof v === 'boolean',
 };
 
 function parseSettings(value: unknown): Partial<SimulatorSettings> {
@@ -64,6 +69,8 @@ export function createControl(state: SimulatorState): SimulatorControl {
     tenant: () => state.tenant,
     requests: () => state.requests(),
     clearRequests: () => state.clearRequests(),
+    throttled: () => state.throttle.throttled(),
+    clearThrottled: () => state.throttle.clearThrottled(),
   };
 }
 
@@ -113,6 +120,11 @@ export function handleControl(
       return ok({ value: control.requests() });
     case 'DELETE requests':
       control.clearRequests();
+      return noContent();
+    case 'GET throttled':
+      return ok({ value: control.throttled() });
+    case 'DELETE throttled':
+      control.clearThrottled();
       return noContent();
     case 'POST approvals/*':
       if (code && segments.length === 3 && (verb === 'approve' || verb === 'reject')) {

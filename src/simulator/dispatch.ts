@@ -22,13 +22,14 @@ import {
   segmentsOf,
 } from './request-parsing';
 import type { SimulatorState } from './state';
+import { countRequest } from './throttling';
 
 export { MAX_BODY_BYTES, type RawRequest } from './request-parsing';
 
 /**
  * One request through the simulated tenant, independent of the HTTP server: correlation ids,
- * control API, request log, authentication, faults, body parsing, routing, write recording and
- * Graph's error envelope.
+ * control API, request log, authentication, Intune's throttling limits, faults, body parsing,
+ * routing, write recording and Graph's error envelope.
  */
 
 const ROUTES: Route[] = [
@@ -84,6 +85,7 @@ async function graph(
   if (!version) throw badRequest(`Invalid version: '${versionSegment}'. Use v1.0 or beta.`);
   const below = belowVersion(segments);
   const path = `/${below.join('/')}`;
+  countRequest(state, { method: raw.method, path, headers });
   const fault = state.faults.take(raw.method, path);
   // Unref'd: a request held by a latency fault never keeps a closing process alive.
   if (fault.latencyMs > 0) await new Promise((r) => setTimeout(r, fault.latencyMs).unref());

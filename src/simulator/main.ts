@@ -8,6 +8,7 @@ import { startSimulator } from './server';
  * - `SIMULATOR_PORT`: port on 127.0.0.1 (default 4000; `0` picks a free one).
  * - `SIMULATOR_SCALE`: `default` or `bench` (seed size).
  * - `SIMULATOR_LOG_REQUESTS`: `1` logs every request as a JSON line.
+ * - `SIMULATOR_THROTTLING`: `on` (the default) keeps Intune's throttling limits, `off` does not.
  */
 
 const SCALES: Record<string, SeedScale> = { default: DEFAULT_SCALE, bench: BENCH_SCALE };
@@ -32,8 +33,13 @@ async function main(): Promise<void> {
   if (!scale) fail(`SIMULATOR_SCALE must be 'default' or 'bench', got '${scaleName}'.`);
   const logger =
     process.env.SIMULATOR_LOG_REQUESTS === '1' ? pino({ name: 'simulator' }) : undefined;
+  const throttlingName = process.env.SIMULATOR_THROTTLING || 'on';
+  if (throttlingName !== 'on' && throttlingName !== 'off') {
+    fail(`SIMULATOR_THROTTLING must be 'on' or 'off', got '${throttlingName}'.`);
+  }
+  const throttling = throttlingName === 'on';
 
-  const handle = await startSimulator({ scale, port, logger });
+  const handle = await startSimulator({ scale, port, logger, settings: { throttling } });
   const t = handle.control.tenant();
   const assignments = [...t.appAssignments.values()].reduce((n, list) => n + list.length, 0);
   console.log(
@@ -41,6 +47,11 @@ async function main(): Promise<void> {
   );
   console.log(
     `${scaleName} scale: ${t.apps.length} apps (${assignments} assignments), ${t.configPolicies.length} app configuration policies, ${t.groups.length} groups, ${t.users.length} users, ${t.assignmentFilters.length} assignment filters; control API at ${handle.url}/_sim`,
+  );
+  console.log(
+    throttling
+      ? "Intune's throttling limits kept: app writes 100 per 20 s per application (200 per tenant), any request 1,000 per 20 s per application (SIMULATOR_THROTTLING=off turns them off)"
+      : "Intune's throttling limits off (SIMULATOR_THROTTLING=off)",
   );
 
   let stopping = false;

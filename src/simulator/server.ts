@@ -9,6 +9,7 @@ import { dispatch, MAX_BODY_BYTES, type RawRequest, type RequestLogger } from '.
 import { createTenant } from './seed';
 import { SimulatorState } from './state';
 import type { TenantData } from './tenant-data';
+import { INTUNE_LIMITS, type ThrottleLimits } from './throttling';
 
 /**
  * Starts the simulated Intune tenant: a Graph-compatible HTTP service on restify (the project's
@@ -26,6 +27,11 @@ export interface SimulatorOptions {
   /** Defaults to `127.0.0.1`. */
   host?: string;
   settings?: Partial<SimulatorSettings>;
+  /**
+   * The throttling limits kept while `settings.throttling` is on (default: Intune's documented
+   * ones, {@link INTUNE_LIMITS}); smaller ones let a test go over them quickly.
+   */
+  limits?: Partial<ThrottleLimits>;
   /** Receives one entry per request (method, url, status, ids, duration). */
   logger?: RequestLogger;
 }
@@ -53,9 +59,10 @@ function readBody(req: IncomingMessage): Promise<{ body: Buffer; tooLarge: boole
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<SimulatorHandle> {
   const seeded = () => createTenant(options.scale);
+  const limits = { ...INTUNE_LIMITS, ...options.limits };
   const state = options.tenant
-    ? new SimulatorState(options.tenant, options.settings)
-    : new SimulatorState(seeded(), options.settings, seeded);
+    ? new SimulatorState(options.tenant, options.settings, undefined, limits)
+    : new SimulatorState(seeded(), options.settings, seeded, limits);
   const server = restify.createServer({
     name: 'intune-simulator',
     handleUncaughtExceptions: false,

@@ -2,6 +2,7 @@ import type { RecordedWrite, SimulatorSettings } from './control-types';
 import { FaultStore } from './faults';
 import { ApprovalStore } from './maa';
 import type { TenantData } from './tenant-data';
+import { Throttle, type ThrottleLimits } from './throttling';
 
 /** A Graph request as received, for asserting headers (`ConsistencyLevel`, `client-request-id`). */
 export interface RecordedRequest {
@@ -16,6 +17,7 @@ export const DEFAULT_SETTINGS: SimulatorSettings = {
   multiAdminApproval: false,
   approvalRequiredStatus: 403,
   plainConfigAssignFails: true,
+  throttling: true,
 };
 
 /**
@@ -30,6 +32,7 @@ export class SimulatorState {
   settings: SimulatorSettings;
   readonly faults = new FaultStore();
   readonly approvals = new ApprovalStore();
+  readonly throttle: Throttle;
   private writeLog: RecordedWrite[] = [];
   private requestLog: RecordedRequest[] = [];
   private readonly restore: () => TenantData;
@@ -43,8 +46,10 @@ export class SimulatorState {
     tenant: TenantData,
     settings: Partial<SimulatorSettings> = {},
     restore?: () => TenantData,
+    limits?: ThrottleLimits,
   ) {
     this.tenant = tenant;
+    this.throttle = new Throttle(limits);
     if (restore) {
       this.restore = restore;
     } else {
@@ -55,12 +60,17 @@ export class SimulatorState {
     this.settings = { ...this.initialSettings };
   }
 
-  /** Back to the tenant and settings the simulator started with; logs, faults and approvals cleared. */
+  /**
+   * Back to the tenant and settings the simulator started with; logs, faults, approvals, the
+   * throttling windows and the record of 429s cleared.
+   */
   reset(): void {
     this.tenant = this.restore();
     this.settings = { ...this.initialSettings };
     this.faults.clear();
     this.approvals.clear();
+    this.throttle.clearWindows();
+    this.throttle.clearThrottled();
     this.writeLog = [];
     this.requestLog = [];
   }

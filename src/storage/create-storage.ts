@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import type { Config } from '../config';
 import { azureCredential } from '../graph/credential';
 import type { Logger } from '../logger';
-import { INTUNE_WINDOW_MS } from '../services/assignment-runner';
+import { INTUNE_WINDOW_MS } from '../services/sliding-window';
 import { WRITE_CONCURRENCY } from '../services/keyed-queue';
 import { LayeredItemLock } from '../services/layered-item-lock';
 import type { ItemLock } from '../services/ports/item-lock';

@@ -1,6 +1,11 @@
 import type { RequestedAssignment } from '../../src/domain/assignment';
 import type { AssignmentRequest } from '../../src/domain/request';
-import { AssignmentWriter, MAX_WRITES } from '../../src/services/assignment-writer';
+import {
+  AssignmentWriter,
+  MAX_WRITES,
+  PLACE_FRESH_MS,
+  QUEUED_AFTER_MS,
+} from '../../src/services/assignment-writer';
 import { KeyedQueue } from '../../src/services/keyed-queue';
 import type { IntunePort } from '../../src/services/ports/intune';
 import { WriteFences } from '../../src/services/write-fences';
@@ -81,6 +86,26 @@ describe('writing an assignment behind the write fence, and checking it after', 
   const request = (): AssignmentRequest =>
     assigningRequest(ITEM, SALES, { justification: 'Sales needs it' });
 
+  /**
+   * A writer whose write rate always finds its window full for `waitMs` (and lets the write go
+   * at once, so the test does not wait); each place taken and each wait told is recorded.
+   */
+  const rateWriter = (waitMs: number, steps: string[], intune: IntunePort = h.graph.intune) =>
+    new AssignmentWriter({
+      intune,
+      locks: new KeyedQueue(4),
+      fences: new WriteFences({ store, lifetimeMs: 1500 }),
+      rate: {
+        acquire: async (_signal?: AbortSignal, onWait?: (ms: number) => void) => {
+          steps.push('place');
+          onWait?.(waitMs);
+          return true;
+        },
+      },
+      signal: new AbortController().signal,
+      onQueued: (_request, ms) => steps.push(`queued ${ms}`),
+    });
+
   beforeAll(async () => {
     h = await graphHarness({ attemptTimeoutMs: 500 });
     // The simulated tenant compiles its schemas on the first write: not a slow Graph to time out.
@@ -91,6 +116,60 @@ describe('writing an assignment behind the write fence, and checking it after', 
     h.sim.control.reset();
     store = new MemoryRequestStore();
     waits = [];
+  });
+
+  test('a write that waits long for a place in the write rate is said queued once, though Graph’s 429 makes it wait again', async () => {
+    const told: string[] = [];
+    h.sim.control.addFault({
+      method: 'POST',
+      path: '/assign$',
+      status: 429,
+      retryAfter: 0,
+      times: 1,
+    });
+
+    const event = await rateWriter(40_000, told).write(request());
+
+    expect(event?.type).toBe('assigned');
+    expect(h.sim.control.writes().map((w) => w.status)).toEqual([429, 204]);
+    // A place before the read, told; another for the retry after the 429, not told again.
+    expect(told).toEqual(['place', 'queued 40000', 'place']);
+  });
+
+  test('the write place is waited for before the read, so the set posted is read after the wait; a slow read takes a fresh place', async () => {
+    const steps: string[] = [];
+    let slowReads = 0;
+    const recorded = new Proxy(h.graph.intune, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver) as unknown;
+        if (key !== 'getAssignments' && key !== 'writeAssignments') return value;
+        return async (...args: unknown[]) => {
+          steps.push(key === 'getAssignments' ? 'read' : 'write');
+          if (key === 'getAssignments' && slowReads > 0) {
+            slowReads -= 1;
+            await new Promise((resolve) => setTimeout(resolve, PLACE_FRESH_MS + 200));
+          }
+          return (value as (...a: unknown[]) => Promise<unknown>).apply(target, args);
+        };
+      },
+    });
+    const ordered = () => rateWriter(0, steps, recorded);
+
+    expect((await ordered().write(request()))?.type).toBe('assigned');
+    // Place, then the read and the write at once; the read after the write is the check.
+    expect(steps).toEqual(['place', 'read', 'write', 'read']);
+
+    h.sim.control.reset();
+    steps.length = 0;
+    slowReads = 1;
+    expect((await ordered().write(request()))?.type).toBe('assigned');
+    expect(steps).toEqual(['place', 'read', 'write', 'place', 'read']);
+  });
+
+  test('a short wait for a place in the write rate is not told', async () => {
+    const told: string[] = [];
+    expect((await rateWriter(QUEUED_AFTER_MS, told).write(request()))?.type).toBe('assigned');
+    expect(told).toEqual(['place']);
   });
 
   test('a write waits until another request’s unconfirmed write can no longer land before it reads', async () => {

@@ -41,7 +41,7 @@ export class FakeClock implements Clock {
 }
 
 export interface NotifierCall {
-  kind: 'submitted' | 'changed' | 'reminder';
+  kind: 'submitted' | 'changed' | 'reminder' | 'queued';
   event?: EventType;
   requestId: string;
   status: string;
@@ -63,7 +63,11 @@ export class RecordingNotifier implements Notifier {
     this.record('reminder', request);
   }
 
-  /** `submitted`, `reminder`, or the event of each `changed` call about one request. */
+  async queued(request: AssignmentRequest): Promise<void> {
+    this.record('queued', request);
+  }
+
+  /** `submitted`, `reminder`, `queued`, or the event of each `changed` call about one request. */
   story(requestId: string): string[] {
     return this.calls
       .filter((c) => c.requestId === requestId)

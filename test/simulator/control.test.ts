@@ -16,6 +16,7 @@ describe('the HTTP control API', () => {
       multiAdminApproval: false,
       approvalRequiredStatus: 403,
       plainConfigAssignFails: true,
+      throttling: true,
     });
     expect((await control('GET', 'writes')).body.value).toEqual([]);
   });

@@ -42,9 +42,10 @@ export function startBotProcess(
     child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
   );
   return new Promise((resolve, reject) => {
+    // tsx compiles the entry point as it starts: on a busy two-core machine that can pass 20 s.
     const timer = setTimeout(
       () => reject(new Error(`the bot did not start:\n${lines.join('\n')}`)),
-      20_000,
+      60_000,
     );
     void exited.then(() => reject(new Error(`the bot exited:\n${lines.join('\n')}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {

@@ -49,6 +49,17 @@ describe('configuration', () => {
     expect(problems.join('\n')).toMatch(/GRAPH_BASE_URL/);
   });
 
+  test('refuses a request limit that leaves the instances no reads beside the writes', () => {
+    const env = { GRAPH_BASE_URL: 'http://127.0.0.1:4000', GRAPH_WRITES_PER_20S: '100' };
+    expect(() => loadConfig({ ...env, GRAPH_REQUESTS_PER_20S: '100' })).toThrow(
+      /GRAPH_REQUESTS_PER_20S must exceed GRAPH_WRITES_PER_20S/,
+    );
+    expect(() =>
+      loadConfig({ ...env, GRAPH_REQUESTS_PER_20S: '102', GRAPH_INSTANCES: '3' }),
+    ).toThrow(/split between the instances/);
+    expect(loadConfig({ ...env, GRAPH_INSTANCES: '2' }).GRAPH_REQUESTS_PER_20S).toBe(1000);
+  });
+
   test('a secret never appears in the error, even when the configuration around it is wrong', () => {
     const secret = 'S3cr3t~value.that~must~not~leak';
     let message = '';

@@ -1,4 +1,4 @@
-import { eventText } from '../../src/bot/messages';
+import { eventText, queuedText } from '../../src/bot/messages';
 import type { AssignmentRequest } from '../../src/domain/request';
 import type { EventType } from '../../src/domain/state-machine';
 import { requestIn } from '../cards/factory';
@@ -38,5 +38,27 @@ describe('the text of an event', () => {
 
   test('is none for the start of an assignment', () => {
     expect(eventText(requestIn('assigning'), 'start-assignment', 'requester')).toBeUndefined();
+  });
+});
+
+describe('the text of a request queued under the write limit', () => {
+  test('says the limit and a plain estimate, to the thread and to the requester', () => {
+    const request = requestIn('assigning');
+    const wait = { waitMs: 37_200, writesPer20s: 100 };
+    expect(queuedText(request, wait, 'thread')).toBe(
+      'REQ-1042 is queued: Intune allows 100 app writes per 20 s, and this one should go in about 40 s.',
+    );
+    expect(queuedText(request, wait, 'requester')).toBe(
+      'Your request REQ-1042 is queued: Intune allows 100 app writes per 20 s, and this one should go in about 40 s.',
+    );
+  });
+
+  test('gives a long wait in minutes', () => {
+    const text = queuedText(
+      requestIn('assigning'),
+      { waitMs: 150_000, writesPer20s: 100 },
+      'thread',
+    );
+    expect(text).toMatch(/should go in about 3 min\.$/);
   });
 });

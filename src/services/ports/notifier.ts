@@ -12,6 +12,18 @@ export interface Notifier {
   submitted(request: AssignmentRequest): Promise<void>;
   /** A request changed state by `event`: a thread reply, a DM to the requester, every copy updated. */
   changed(request: AssignmentRequest, event: EventType): Promise<void>;
+  /**
+   * The request's write waits for a place under Intune's write limit: a thread reply and the
+   * requester's message say it is queued, with an estimate. Said once per assignment attempt.
+   */
+  queued(request: AssignmentRequest, wait: QueuedWrite): Promise<void>;
   /** The one reminder before expiry, to approvers. */
   reminder(request: AssignmentRequest): Promise<void>;
+}
+
+/** A write waiting for a place: how long it should wait, under which limit. */
+export interface QueuedWrite {
+  waitMs: number;
+  /** The writes Intune allows in 20 s (the bot's `GRAPH_WRITES_PER_20S`). */
+  writesPer20s: number;
 }

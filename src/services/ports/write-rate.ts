@@ -4,6 +4,10 @@
  * several instances the places are shared, so together they stay under the limit.
  */
 export interface WriteRate {
-  /** Resolves once this attempt may leave; false when `signal` (shutdown) stopped the wait. */
-  acquire(signal?: AbortSignal): Promise<boolean>;
+  /**
+   * Resolves once this attempt may leave; false when `signal` (shutdown) stopped the wait. When
+   * it must wait, `onWait` is told first, once, how long the wait should be in milliseconds (an
+   * estimate: with several waiting, another may take the place that frees first).
+   */
+  acquire(signal?: AbortSignal, onWait?: (waitMs: number) => void): Promise<boolean>;
 }

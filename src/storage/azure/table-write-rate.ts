@@ -30,10 +30,10 @@ export class TableWriteRate implements WriteRate {
     private readonly now: () => number = Date.now,
   ) {}
 
-  async acquire(signal?: AbortSignal): Promise<boolean> {
+  async acquire(signal?: AbortSignal, onWait?: (waitMs: number) => void): Promise<boolean> {
     this.ready ??= this.table.createTable().then(() => undefined);
     await this.ready;
-    for (;;) {
+    for (let told = false; ;) {
       const entity = await this.read();
       const admission = admit(
         entity ? (JSON.parse(entity.log) as number[]) : [],
@@ -41,6 +41,8 @@ export class TableWriteRate implements WriteRate {
         this.window,
       );
       if (!admission.taken) {
+        if (!told) onWait?.(admission.waitMs);
+        told = true;
         if (!(await sleepFor(admission.waitMs, signal))) return false;
         continue;
       }
