@@ -39,7 +39,7 @@ import {
   type TeamsUserInfo,
 } from '../../test/support/teams-client';
 import { BENCH_USERS } from '../bot-on-store';
-import { BURST_APPS as APPS } from '../burst-records';
+import { APPS } from '../burst-run';
 import { summary } from '../figures';
 import { cpuMsOf } from '../process-cpu';
 import { TENANT_ID } from '../seed-requests';

@@ -142,10 +142,13 @@ describe('writing an assignment behind the write fence, and checking it after', 
     const recorded = new Proxy(h.graph.intune, {
       get(target, key, receiver) {
         const value = Reflect.get(target, key, receiver) as unknown;
-        if (key !== 'getAssignments' && key !== 'writeAssignments') return value;
+        // The read before the write is the batched readForWrite; the check after lists the set.
+        if (!['readForWrite', 'getAssignments', 'writeAssignments'].includes(String(key))) {
+          return value;
+        }
         return async (...args: unknown[]) => {
-          steps.push(key === 'getAssignments' ? 'read' : 'write');
-          if (key === 'getAssignments' && slowReads > 0) {
+          steps.push(key === 'writeAssignments' ? 'write' : 'read');
+          if (key === 'readForWrite' && slowReads > 0) {
             slowReads -= 1;
             await new Promise((resolve) => setTimeout(resolve, PLACE_FRESH_MS + 200));
           }
