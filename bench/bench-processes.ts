@@ -69,6 +69,19 @@ export function benchEntry(): boolean {
   return true;
 }
 
+/** The node arguments and entry flag of a benchmark's bot: production's when compiled. */
+export function botEntryArgs(extra: string[] = []): [string[], boolean] {
+  const compiled = benchEntry();
+  return [[...(compiled ? PRODUCTION_NODE_ARGS : []), ...extra], compiled];
+}
+
+/**
+ * Node's flags of the production start command (README, "Run it on Azure"): the old generation
+ * capped at 256 MB, so the garbage a busy minute makes is collected before RSS grows past it (the
+ * live heap with 50,000 apps is about 90 MB). The sources run without it.
+ */
+export const PRODUCTION_NODE_ARGS = ['--max-old-space-size=256'];
+
 export async function startBenchBot(
   tenantUrl: string,
   connectorUrl: string,

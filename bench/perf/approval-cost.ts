@@ -31,7 +31,7 @@ import { createTenant, WELL_KNOWN } from '../../src/simulator/seed';
 import { SqliteRequestStore } from '../../src/storage/sqlite-request-store';
 import { FakeConnector } from '../../test/fakes/fake-connector';
 import { startBotProcess, type BotProcess } from '../../test/support/bot-process';
-import { benchEntry } from '../bench-processes';
+import { botEntryArgs } from '../bench-processes';
 import { storePendingRequest } from '../../test/support/pending-request';
 import {
   APPROVALS_CHANNEL,
@@ -169,8 +169,7 @@ export async function run(): Promise<void> {
         PORT: '0',
         LOG_LEVEL: 'info',
       },
-      profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
-      benchEntry(),
+      ...botEntryArgs(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []),
     );
     const teams = new TeamsClient({
       botUrl: bot.url,

@@ -7,7 +7,8 @@
  * Approve clicks at once), and after; VmRSS sampled every 20 ms, VmHWM from /proc. With
  * HEAP_SNAPSHOT=1 the bot writes a heap snapshot idle and after the load (`--heapsnapshot-signal`;
  * `bench/heap-summary.ts` sums them by constructor); writing one raises RSS, so the RSS figures
- * of such a run are not the bot's. About 1.5 minutes.
+ * of such a run are not the bot's. `BENCH_BOT_NODE_OPTIONS` adds node options to the bot (to try
+ * other heap settings). About 1.5 minutes.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -135,7 +136,7 @@ export async function run(): Promise<void> {
     STORAGE: 'sqlite',
     SQLITE_PATH: path,
     LOG_LEVEL: 'info',
-    NODE_OPTIONS: snapshots ? '--heapsnapshot-signal=SIGUSR2' : '',
+    NODE_OPTIONS: `${snapshots ? '--heapsnapshot-signal=SIGUSR2' : ''} ${process.env.BENCH_BOT_NODE_OPTIONS ?? ''}`,
   });
   try {
     console.log(
