@@ -13,25 +13,11 @@ import {
   placeToArrival,
   PRODUCTION_TIMINGS,
   watchRatePlaces,
+  BURST_APPS,
 } from './burst-records';
 
-const A = WELL_KNOWN.apps;
-/**
- * Published, none in a policy set: Notepad++ has no assignments, Zoom four (filters, an
- * exclusion, All users, All devices), the others one each, all of which must be kept.
- */
-export const APPS = [
-  A.win32,
-  A.win32Unassigned,
-  A.iosVpp,
-  A.iosStore,
-  A.androidManagedStore,
-  A.webApp,
-  A.winGet,
-  A.officeSuite,
-  A.macOSLob,
-  A.storeForBusiness,
-];
+/** The ten apps of a burst (see `burst-records`). */
+export const APPS = BURST_APPS;
 /** Intune's app write limit for one calling application, and its window. */
 export const LIMIT = 100;
 export const WINDOW_MS = 20_000;
