@@ -127,6 +127,7 @@ export function createApp(options: AppOptions): App {
     users,
     channel,
     authorizer,
+    tasks,
     logger: logger.child({ component: 'notifier' }),
   });
   const { locks, leases } = createCoordination(storage, options);

@@ -44,7 +44,7 @@ import { summary } from '../figures';
 import { cpuMsOf } from '../process-cpu';
 import { TENANT_ID } from '../seed-requests';
 
-const SEQUENTIAL = 40;
+const SEQUENTIAL = 100;
 const BURST = 200;
 const DEADLINE_MS = 5 * 60_000;
 

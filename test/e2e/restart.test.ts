@@ -9,6 +9,7 @@ import { SqliteRequestStore } from '../../src/storage/sqlite-request-store';
 import { botHarness, cardText, ManualClock, type BotHarness } from '../support/bot-harness';
 import { cardProblems, RecordingConnector } from '../support/card-log';
 import {
+  clickInThread,
   currentCard,
   dmTexts,
   meetApprovers,
@@ -148,4 +149,30 @@ describe('a bot restarted while a request was assigning (SQLite)', () => {
     expect(sim.control.writes()).toHaveLength(1);
     expect(await statusOf(third, req.requestId)).toBe('assigned');
   });
+
+  test('a bot stopped while the cards wait for the outcome of an approval shows the approval in every copy before it stops', async () => {
+    const h = await startBot();
+    await meetApprovers(h);
+    const req = await submitRequest(h, ZOOM_TO_SALES);
+    const copies = await h.app.store.cardCopies(req.requestId);
+    // Intune throttles the write and asks for 5 s: the copies would wait 3 s for the outcome.
+    sim.control.addFault({
+      method: 'POST',
+      path: '/assign$',
+      times: 1,
+      status: 429,
+      retryAfter: 5,
+    });
+    await clickInThread(h, h.users.approver1, 'request.approve', req);
+    const showing = () =>
+      copies.filter((c) => /assigning…/.test(cardText(currentCard(h, String(c.ref.activityId)))));
+    const stopped = stopBot(h);
+    const asked = Date.now();
+    while (showing().length < copies.length && Date.now() - asked < 2_000) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    // Put at once by the stop, not 3 s later (nor by the outcome, 5 s later).
+    expect(showing()).toHaveLength(copies.length);
+    await stopped;
+  }, 20_000);
 });
