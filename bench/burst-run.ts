@@ -161,7 +161,7 @@ function reportInstances(p: Pair, requests: AssignmentRequest[]): void {
   const clickedOn = (i: number) => (i % 2 === 0 ? ended.a : ended.b);
   const elsewhere = requests.filter((r, i) => !clickedOn(i).has(r.id)).length;
   const queued = [p.a, p.b]
-    .map((i) => i.bot.lines.filter((l) => l.includes('write queued under the write limit')).length)
+    .map((i) => i.bot.lines.filter((l) => l.includes('"msg":"write queued"')).length)
     .reduce((x, y) => x + y, 0);
   console.log(
     `per instance (from its logs): A ended ${ended.a.size}, B ended ${ended.b.size}; ${elsewhere} ended on the instance not clicked; ${queued} requests told they were queued`,

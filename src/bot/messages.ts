@@ -2,6 +2,7 @@ import { isRequester } from '../domain/approval-policy';
 import { displayId, type AssignmentRequest } from '../domain/request';
 import { isRemoval, requestedList, targetsSummary } from '../domain/request-list';
 import type { EventType } from '../domain/state-machine';
+import type { QueuedWrite } from '../services/ports/notifier';
 
 const diffText = (request: AssignmentRequest) => (request.diff ?? []).map((d) => d.text).join('; ');
 
@@ -105,12 +106,16 @@ function aboutText(ms: number): string {
  */
 export function queuedText(
   request: AssignmentRequest,
-  wait: { waitMs: number; writesPer20s: number },
+  wait: QueuedWrite,
   audience: MessageAudience,
 ): string {
   const id = displayId(request);
   const subject = audience === 'requester' ? `Your request ${id}` : id;
-  return `${subject} is queued: Intune allows ${wait.writesPer20s} app writes per 20 s, and this one should go in ${aboutText(wait.waitMs)}.`;
+  const limit = `Intune allows ${wait.writesPer20s} app writes per 20 s`;
+  if (wait.waitMs === undefined) {
+    return `${subject} is queued behind other writes to ${request.item?.name ?? 'the same item'}, which go one at a time (${limit}); it goes once they are done.`;
+  }
+  return `${subject} is queued: ${limit}, and this one should go in ${aboutText(wait.waitMs)}.`;
 }
 
 /** The reminder sent once before a pending request expires. */

@@ -69,9 +69,9 @@ export class AssignmentRunner {
   }
 
   /** Tells the thread and the requester, in the background, that a request's write is queued. */
-  private queued(request: AssignmentRequest, waitMs: number): void {
+  private queued(request: AssignmentRequest, waitMs?: number): void {
     const { notifier, settings, tasks } = this.options;
-    this.logger.info({ requestId: request.id, waitMs }, 'write queued under the write limit');
+    this.logger.info({ requestId: request.id, waitMs }, 'write queued');
     const wait = { waitMs, writesPer20s: settings.writesPer20s };
     tasks.run(() => notifier.queued(request, wait), `notify ${request.id} queued`);
   }

@@ -22,14 +22,15 @@ export interface AssignmentWriterOptions {
   /** Aborted at shutdown: a fence wait stops and the request is left for the next start. */
   signal: AbortSignal;
   /**
-   * A request's write must wait more than {@link QUEUED_AFTER_MS} for a place in the write rate:
-   * called once per write (not per retry), with the estimated wait.
+   * A request's write waits more than {@link QUEUED_AFTER_MS}, for a place in the write rate
+   * (with the estimated wait) or behind other writes to the same item (no estimate): called once
+   * per write (not per retry).
    */
-  onQueued?: (request: AssignmentRequest, waitMs: number) => void;
+  onQueued?: (request: AssignmentRequest, waitMs?: number) => void;
   logger?: ServiceLogger;
 }
 
-/** A wait for a write place longer than this is told to people (the request is queued). */
+/** A wait for a write place or the item's lock longer than this is told (the request is queued). */
 export const QUEUED_AFTER_MS = 5000;
 
 /**
@@ -89,7 +90,17 @@ export class AssignmentWriter {
     // A standing fence is waited out before the lock too, so the wait holds no write slot that
     // other items' writes could use; under the lock it is checked again.
     if (!(await this.fenceLanded(item, request))) return undefined;
-    return this.options.locks.run(itemKey(item), (held) => this.writeLocked(request, item, held));
+    const onWait = this.queuedOnce(request);
+    // Writes to one item go one at a time: in a burst, most of the wait is for the lock.
+    const behind = setTimeout(() => onWait(undefined), QUEUED_AFTER_MS);
+    try {
+      return await this.options.locks.run(itemKey(item), (held) => {
+        clearTimeout(behind);
+        return this.writeLocked(request, item, held, onWait);
+      });
+    } finally {
+      clearTimeout(behind);
+    }
   }
 
   /** Replays a write held by Intune Multi Admin Approval, behind the same lock, fence and check. */
@@ -104,10 +115,10 @@ export class AssignmentWriter {
     request: AssignmentRequest,
     item: ItemRef,
     held: HeldLock,
+    onWait: (waitMs?: number) => void,
   ): Promise<RunEvent | undefined> {
     const { intune, fences } = this.options;
     const requested = requestedAll(request);
-    const onWait = this.queuedOnce(request);
     const place: Place = {};
     const story: string[] = [];
     let confirmed: { requestId: string; clientRequestId: string } | undefined;
@@ -246,11 +257,14 @@ export class AssignmentWriter {
     return true;
   }
 
-  /** Tells `onQueued` of the first wait for a write place past the threshold, and no later one. */
-  private queuedOnce(request: AssignmentRequest): (waitMs: number) => void {
+  /**
+   * Tells `onQueued` of the first wait past the threshold, and no later one: a wait for a write
+   * place with its estimate, or (undefined) a wait for the item's lock that has passed it.
+   */
+  private queuedOnce(request: AssignmentRequest): (waitMs?: number) => void {
     let told = false;
     return (waitMs) => {
-      if (told || waitMs <= QUEUED_AFTER_MS) return;
+      if (told || (waitMs !== undefined && waitMs <= QUEUED_AFTER_MS)) return;
       told = true;
       this.options.onQueued?.(request, waitMs);
     };

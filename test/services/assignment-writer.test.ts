@@ -136,6 +136,35 @@ describe('writing an assignment behind the write fence, and checking it after', 
     expect(told).toEqual(['place', 'queued 40000', 'place']);
   });
 
+  test('a write that waits more than 5 s behind another write to the same app is said queued once, with no estimate; one that gets the app at once is not', async () => {
+    const locks = new KeyedQueue(4);
+    const told: (number | undefined)[] = [];
+    const queuedWriter = new AssignmentWriter({
+      intune: h.graph.intune,
+      locks,
+      fences: new WriteFences({ store, lifetimeMs: 1500 }),
+      signal: new AbortController().signal,
+      onQueued: (_request, ms) => told.push(ms),
+    });
+    // Another request's write holds the app a little longer than the threshold.
+    const other = locks.run(
+      `app:${APP}`,
+      () => new Promise((resolve) => setTimeout(resolve, QUEUED_AFTER_MS + 300)),
+    );
+
+    const event = await queuedWriter.write(request());
+    await other;
+
+    expect(event?.type).toBe('assigned');
+    expect(told).toEqual([undefined]);
+    expect(groupsOf(h)).toContain(WELL_KNOWN.groups.sales);
+
+    h.sim.control.reset();
+    told.length = 0;
+    expect((await queuedWriter.write(request()))?.type).toBe('assigned');
+    expect(told).toEqual([]);
+  }, 15_000);
+
   test('the write place is waited for before the read, so the set posted is read after the wait; a slow read takes a fresh place', async () => {
     const steps: string[] = [];
     let slowReads = 0;

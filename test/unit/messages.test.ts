@@ -61,4 +61,12 @@ describe('the text of a request queued under the write limit', () => {
     );
     expect(text).toMatch(/should go in about 3 min\.$/);
   });
+
+  test('behind other writes to the same item, names the item and gives no estimate', () => {
+    const request = requestIn('assigning');
+    const text = queuedText(request, { writesPer20s: 100 }, 'requester');
+    expect(text).toBe(
+      `Your request REQ-1042 is queued behind other writes to ${request.item!.name}, which go one at a time (Intune allows 100 app writes per 20 s); it goes once they are done.`,
+    );
+  });
 });

@@ -13,17 +13,18 @@ export interface Notifier {
   /** A request changed state by `event`: a thread reply, a DM to the requester, every copy updated. */
   changed(request: AssignmentRequest, event: EventType): Promise<void>;
   /**
-   * The request's write waits for a place under Intune's write limit: a thread reply and the
-   * requester's message say it is queued, with an estimate. Said once per assignment attempt.
+   * The request's write waits, for a place under Intune's write limit or behind other writes to
+   * the same item: a thread reply and the requester's message say it is queued, with an estimate
+   * when there is one. Said once per assignment attempt.
    */
   queued(request: AssignmentRequest, wait: QueuedWrite): Promise<void>;
   /** The one reminder before expiry, to approvers. */
   reminder(request: AssignmentRequest): Promise<void>;
 }
 
-/** A write waiting for a place: how long it should wait, under which limit. */
+/** A write waiting: how long it should wait (unknown behind other writes), under which limit. */
 export interface QueuedWrite {
-  waitMs: number;
+  waitMs?: number;
   /** The writes Intune allows in 20 s (the bot's `GRAPH_WRITES_PER_20S`). */
   writesPer20s: number;
 }
