@@ -38,4 +38,23 @@ describe('kept Bot Connector clients', () => {
     await clients.factory('app', inner).create('https://smba.example/');
     expect(inner.built).toEqual(['https://smba.example/ ']);
   });
+
+  test('activities from thousands of service URLs keep at most 64 clients, and each URL gets its own client', async () => {
+    const clients = new ConnectorClients();
+    const inner = new CountingFactory();
+    const factory = clients.factory('app', inner);
+    for (let i = 0; i < 5_000; i += 1) {
+      const url = `https://smba.example/forged-${i}/`;
+      const client = (await factory.create(url, 'aud')) as unknown as { serviceUrl: string };
+      expect(client.serviceUrl).toBe(url);
+    }
+    // The 64 newest are kept; the one before them was dropped and is built again.
+    const built = inner.built.length;
+    for (let i = 5_000 - 64; i < 5_000; i += 1) {
+      await factory.create(`https://smba.example/forged-${i}/`, 'aud');
+    }
+    expect(inner.built).toHaveLength(built);
+    await factory.create(`https://smba.example/forged-${5_000 - 65}/`, 'aud');
+    expect(inner.built).toHaveLength(built + 1);
+  });
 });
