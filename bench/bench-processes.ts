@@ -99,8 +99,7 @@ export async function startBenchBot(
       LOG_LEVEL: 'info',
       ...env,
     },
-    [],
-    benchEntry(),
+    ...botEntryArgs(),
   );
   let read = 0;
   const pid = bot.child.pid ?? 0;

@@ -114,6 +114,10 @@ export function watchRatePlaces(connectionString: string) {
  */
 export function placeToArrival(places: readonly number[], arrivals: readonly number[]) {
   const sorted = [...arrivals].sort((a, b) => a - b);
-  const gaps = places.map((at, i) => (sorted[i] ?? NaN) - at).sort((a, b) => a - b);
+  // A place whose attempt never left (the run stopped waiting, say) has no arrival to pair with.
+  const gaps = places
+    .slice(0, sorted.length)
+    .map((at, i) => sorted[i]! - at)
+    .sort((a, b) => a - b);
   return { p50: gaps[Math.floor(gaps.length / 2)] ?? NaN, max: gaps.at(-1) ?? NaN };
 }
