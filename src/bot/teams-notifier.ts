@@ -7,6 +7,7 @@ import type { Logger } from '../logger';
 import type { Authorizer } from '../services/authorizer';
 import type { BackgroundTasks } from '../services/background-tasks';
 import type { Notifier, QueuedWrite } from '../services/ports/notifier';
+import { sleepFor } from '../services/write-fences';
 import type { CardCopy, RequestStore } from '../services/ports/request-store';
 import type { ApprovalsChannelSetting } from './approvals-channel';
 import { capsFor, eligibleApprovers } from './audience';
@@ -42,8 +43,8 @@ const SETTLE_MS = 3_000;
  * to notify is logged and never undoes a transition.
  */
 export class TeamsNotifier implements Notifier {
-  /** Per request: ends the wait of its settling card update (see {@link SETTLING}). */
-  private readonly settling = new Map<string, () => void>();
+  /** Per request: the wait of its settling card update (see {@link SETTLING}). */
+  private readonly settling = new Map<string, AbortController>();
   /** Per request: the card update in progress, so that updates land in the order of events. */
   private readonly updating = new Map<string, Promise<void>>();
 
@@ -100,27 +101,29 @@ export class TeamsNotifier implements Notifier {
     else await this.updateCopiesInOrder(request, approvers);
   }
 
-  /** Updates the copies after `settleMs`, unless a later event has updated them by then. */
+  /** Updates the copies after `SETTLE_MS`, unless a later event has updated them by then. */
   private updateCopiesSoon(request: AssignmentRequest): void {
     const { tasks, store } = this.options;
-    this.settling.get(request.id)?.();
+    this.endSettling(request.id);
+    const wait = new AbortController();
+    this.settling.set(request.id, wait);
+    // Shutting down ends the wait too, but leaves it in `settling`: the update goes at once.
+    const stop = () => wait.abort();
+    tasks.signal.addEventListener('abort', stop, { once: true });
     tasks.run(async () => {
-      const due = await new Promise<boolean>((resolve) => {
-        const end = (isDue: boolean) => {
-          clearTimeout(timer);
-          tasks.signal.removeEventListener('abort', stop);
-          if (this.settling.get(request.id) === superseded) this.settling.delete(request.id);
-          resolve(isDue);
-        };
-        const stop = () => end(true);
-        const superseded = () => end(false);
-        const timer = setTimeout(stop, tasks.signal.aborted ? 0 : SETTLE_MS);
-        tasks.signal.addEventListener('abort', stop);
-        this.settling.set(request.id, superseded);
-      });
-      // Shutting down updates at once; the stored request is the newest state.
-      if (due) await this.updateCopiesInOrder((await store.get(request.id)) ?? request);
+      await sleepFor(tasks.signal.aborted ? 0 : SETTLE_MS, wait.signal);
+      tasks.signal.removeEventListener('abort', stop);
+      if (this.settling.get(request.id) !== wait) return;
+      this.settling.delete(request.id);
+      // The stored request is the newest state.
+      await this.updateCopiesInOrder((await store.get(request.id)) ?? request);
     }, `card updates ${request.id}`);
+  }
+
+  /** Ends a settling wait of the request's copies: a later update replaces it. */
+  private endSettling(requestId: string): void {
+    this.settling.get(requestId)?.abort();
+    this.settling.delete(requestId);
   }
 
   /** Updates the copies after any update in progress for the request, ending a settling wait. */
@@ -128,7 +131,7 @@ export class TeamsNotifier implements Notifier {
     request: AssignmentRequest,
     approvers?: KnownUser[],
   ): Promise<void> {
-    this.settling.get(request.id)?.();
+    this.endSettling(request.id);
     const previous = this.updating.get(request.id) ?? Promise.resolve();
     const update = previous.then(() =>
       this.guard('card updates', request, async () => {
