@@ -16,6 +16,9 @@ import type { WizardViewDeps } from './bot/wizard-view';
 import { intentOffer } from './services/intent-offer';
 import { createGraph, offeredSettings, type GraphServices } from './graph';
 import { createServer, listen } from './http/server';
+import { addConsentRoutes, CONSENT_PATH } from './http/consent-routes';
+import { ApproverSignIn as SignInGraph } from './graph/sign-in';
+import { ApproverSignIn } from './bot/approver-sign-in';
 import type { Logger } from './logger';
 import { Authorizer, BackgroundTasks, createServices, type Services } from './services';
 import { systemClock, type Clock } from './services/ports/clock';
@@ -153,8 +156,19 @@ export function createApp(options: AppOptions): App {
       allowedTenantId: config.ALLOWED_TENANT_ID,
       writeLifetimeMs: config.GRAPH_WRITE_LIFETIME_MS,
       writesPer20s: config.GRAPH_WRITES_PER_20S,
+      writeAs: config.GRAPH_WRITE_AS,
     },
   });
+  // Writes as the approver: their Teams sign-in, exchanged on their behalf, at the click.
+  let baseUrl = config.BOT_DOMAIN ? `https://${config.BOT_DOMAIN}` : '';
+  const signInGraph = config.GRAPH_WRITE_AS === 'approver' ? new SignInGraph(config) : undefined;
+  const signIn =
+    signInGraph &&
+    new ApproverSignIn({
+      port: signInGraph,
+      connectionName: config.SSO_CONNECTION_NAME,
+      consentPage: (user) => `${baseUrl}${CONSENT_PATH}?user=${encodeURIComponent(user.id)}`,
+    });
   const wizardView: WizardViewDeps = {
     intentOffer: (draft) => intentOffer(graph.intune, draft),
     removable: async (draft) => {
@@ -176,6 +190,7 @@ export function createApp(options: AppOptions): App {
     services,
     wizardView,
     command: (verb, ctx) => commands.fromVerb(verb, ctx),
+    signIn,
   });
   const hooks = new TurnHooks(users, channel, authorizer, logger.child({ component: 'bot' }));
   const bot = new IntuneAssignBot({
@@ -200,6 +215,14 @@ export function createApp(options: AppOptions): App {
       approvalsChannel: async () => (await channel.get()) !== undefined,
     },
   });
+  if (signInGraph) {
+    addConsentRoutes(server, {
+      baseUrl: () => baseUrl,
+      consentUrl: (redirect, hint) => signInGraph.consentUrl(redirect, hint),
+      hintWithObjectId: !isProductionMode(config),
+      logger: logger.child({ component: 'consent' }),
+    });
+  }
   let sweeper: NodeJS.Timeout | undefined;
 
   return {
@@ -213,6 +236,8 @@ export function createApp(options: AppOptions): App {
     channel,
     async start(port = config.PORT, host = '127.0.0.1') {
       const url = await listen(server, port, host);
+      // Locally the consent page is the bot's own loopback address.
+      if (!config.BOT_DOMAIN) baseUrl = url;
       logger.info({ instance: storage.instance, storage: config.STORAGE }, 'instance started');
       graph.intune
         .start()

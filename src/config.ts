@@ -37,6 +37,23 @@ const schema = z.object({
   AZURE_CLIENT_CERTIFICATE_PATH: optionalString,
   AZURE_CLIENT_CERTIFICATE_PASSWORD: optionalString,
 
+  /** Entra ID's host for the on-behalf-of exchange (sovereign clouds); Microsoft's by default. */
+  AZURE_AUTHORITY_HOST: optionalString.refine(
+    (v) => v === undefined || (URL.canParse(v) && v.startsWith('https://')),
+    'must be an https:// URL such as https://login.microsoftonline.com',
+  ),
+  /**
+   * Whose rights write to Intune: the bot's application permission (`app`), or the approver's own,
+   * delegated through Teams single sign-on and the on-behalf-of flow (`approver`).
+   */
+  GRAPH_WRITE_AS: z.enum(['app', 'approver']).default('app'),
+  /** The Application ID URI Teams asks single sign-on tokens for (default api://botid-<app id>). */
+  SSO_APP_ID_URI: optionalString,
+  /** The Azure Bot's OAuth connection named in Teams' sign-in request, when one is set up. */
+  SSO_CONNECTION_NAME: optionalString,
+  /** The bot's public host name; with GRAPH_WRITE_AS=approver it serves the consent page there. */
+  BOT_DOMAIN: optionalString,
+
   GRAPH_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://graph.microsoft.com'),
   GRAPH_INTUNE_VERSION: z.enum(['beta', 'v1.0']).default('beta'),
   GRAPH_RETRY_MAX_SECONDS: integer(60, 1, 600),
@@ -299,6 +316,38 @@ function productionProblems(config: Config): string[] {
   }
   if (config.STORAGE === 'memory') {
     problems.push('STORAGE=memory loses every request on restart: use sqlite in production mode.');
+  }
+  if (config.GRAPH_WRITE_AS === 'approver') problems.push(...approverModeProblems(config));
+  return problems;
+}
+
+/**
+ * Writes as the approver exchange Teams' single sign-on token on the user's behalf with the bot's
+ * own Entra app (the token's audience): that needs its client secret, its tenant, and a public
+ * host for the consent page; and the authority must be Entra's, never a loopback stand-in.
+ */
+function approverModeProblems(config: Config): string[] {
+  const problems: string[] = [];
+  if (config.MicrosoftAppType === 'UserAssignedMSI' || !config.MicrosoftAppPassword) {
+    problems.push(
+      "GRAPH_WRITE_AS=approver needs MicrosoftAppPassword: the on-behalf-of exchange authenticates as the bot's Entra app with its client secret (a managed identity cannot).",
+    );
+  }
+  if (!config.MicrosoftAppTenantId) {
+    problems.push(
+      "GRAPH_WRITE_AS=approver needs MicrosoftAppTenantId: the approvers' tenant, where the on-behalf-of exchange happens.",
+    );
+  }
+  if (!config.BOT_DOMAIN) {
+    problems.push(
+      'GRAPH_WRITE_AS=approver needs BOT_DOMAIN: the sign-in and consent page approvers are sent to is served there.',
+    );
+  }
+  const authority = config.AZURE_AUTHORITY_HOST;
+  if (authority && isLoopbackHost(new URL(authority).hostname)) {
+    problems.push(
+      'AZURE_AUTHORITY_HOST must be Entra ID in production mode, not a loopback address (the simulated Entra is for development only).',
+    );
   }
   return problems;
 }

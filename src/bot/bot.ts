@@ -37,6 +37,17 @@ export interface BotDeps {
 
 const FOREIGN = 'This bot serves one organisation only; your tenant is not it.';
 
+/** The single sign-on token Teams adds to an `Action.Execute` invoke it sends again after sign-in. */
+function ssoTokenOf(value: unknown): string | undefined {
+  const authentication = (value as { authentication?: { token?: unknown } } | undefined)
+    ?.authentication;
+  const token = authentication?.token;
+  // A token is a JWT of a few KB: anything else is not one.
+  return typeof token === 'string' && token.length > 0 && token.length <= 16_384
+    ? token
+    : undefined;
+}
+
 /**
  * The thin Teams layer: turns activities into use-case calls and their answers into cards. Typed
  * commands and `Action.Submit` cards arrive as messages, `Action.Execute` as `adaptiveCard/action`
@@ -163,6 +174,7 @@ export class IntuneAssignBot extends TeamsActivityHandler {
       caps: this.caps(context),
       audience: conversationType === 'channel' ? 'channel' : 'requester',
       refreshUserIds: () => this.deps.hooks.refreshUserIds(),
+      ssoToken: ssoTokenOf(context.activity.value),
       clickedMessage: context.activity.replyToId
         ? {
             serviceUrl: context.activity.serviceUrl,

@@ -7,6 +7,9 @@ import { requestIdOf, text, type CardAction } from './action-data';
 import { settingsInput } from './settings-input';
 import type { MessageRef } from './conversations';
 import type { Answer } from './replies';
+import type { ApproverSignIn } from './approver-sign-in';
+import type { WriteIdentity } from '../services/ports/intune';
+import { personOf } from '../services/actor';
 import { RequestAnswers, type RequestViewContext } from './request-answer';
 import { itemOptions, renderWizard, type WizardViewDeps } from './wizard-view';
 
@@ -14,6 +17,8 @@ import { itemOptions, renderWizard, type WizardViewDeps } from './wizard-view';
 export interface ActionContext extends RequestViewContext {
   /** The message whose card was clicked (its answer replaces it), when there is one. */
   clickedMessage?: MessageRef;
+  /** The user's Teams single sign-on token, when Teams sent the invoke again with one. */
+  ssoToken?: string;
 }
 
 export interface CardActionDeps {
@@ -21,6 +26,8 @@ export interface CardActionDeps {
   wizardView: WizardViewDeps;
   /** The answer to the `command.*` verbs (the same as the typed commands). */
   command: (verb: Verb, ctx: ActionContext) => Promise<Answer>;
+  /** Present when writes run as the approver: approve and retry need their sign-in. */
+  signIn?: ApproverSignIn;
 }
 
 /** Refusals shown on the wizard card itself, so the requester can correct the answer. */
@@ -75,18 +82,24 @@ export class CardActions {
     const actor = ctx.actor;
     let result: Result<AssignmentRequest>;
     switch (action.verb) {
-      case VERBS.requestApprove:
-        result = await decisions.approve(id, actor);
+      case VERBS.requestApprove: {
+        const as = await this.writeIdentity('approve', id, ctx);
+        if ('answer' in as) return as.answer;
+        result = await decisions.approve(id, actor, as.identity);
         break;
+      }
       case VERBS.requestReject:
         result = await decisions.reject(id, actor, text(action.data, 'reason') ?? '');
         break;
       case VERBS.requestCancel:
         result = await decisions.cancel(id, actor);
         break;
-      case VERBS.requestRetry:
-        result = await decisions.retry(id, actor);
+      case VERBS.requestRetry: {
+        const as = await this.writeIdentity('retry', id, ctx);
+        if ('answer' in as) return as.answer;
+        result = await decisions.retry(id, actor, as.identity);
         break;
+      }
       case VERBS.requestRefresh:
         result = await queries.byId(id, actor);
         break;
@@ -95,6 +108,26 @@ export class CardActions {
     }
     if (!result.ok) return this.answers.refused(result, ctx);
     return this.requestAnswer(result.value, ctx);
+  }
+
+  /**
+   * With writes as the approver, the identity an approve or retry writes with: asked only of an
+   * approver whose click would be carried out (anyone else gets the refusal, and no sign-in).
+   */
+  private async writeIdentity(
+    verb: 'approve' | 'retry',
+    id: string,
+    ctx: ActionContext,
+  ): Promise<{ identity?: WriteIdentity } | { answer: Answer }> {
+    const signIn = this.deps.signIn;
+    if (!signIn) return {};
+    const checked = await this.deps.services.decisions.mayDecide(id, ctx.actor, verb);
+    if (!checked.ok) return { answer: await this.answers.refused(checked, ctx) };
+    // The approver's own click delivered again: the card as it stands.
+    const open = verb === 'approve' ? 'pending' : 'failed';
+    if (checked.value.status !== open)
+      return { answer: await this.requestAnswer(checked.value, ctx) };
+    return signIn.identity(ctx.ssoToken, personOf(ctx.actor));
   }
 
   private async wizard(action: CardAction, id: string, ctx: ActionContext): Promise<Answer> {

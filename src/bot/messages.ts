@@ -51,9 +51,20 @@ export function eventText(
       return `${subject} failed: ${sentence(request.outcome?.error?.message)}${graphId(request)}. An approver can retry.`;
     case 'retry':
       return `${subject}: ${request.assignmentBy?.name ?? 'An approver'} retried the assignment.`;
+    case 'write-refused':
+      return `${subject}: ${roleRefusal(request)}${graphId(request)}. Nothing was written; it waits for another approver.`;
     default:
       return undefined;
   }
+}
+
+/**
+ * "Patti Fernandez's Intune role does not cover Zoom Workplace, so Intune refused the write": the
+ * approver's own rights refused a write that ran as them.
+ */
+export function roleRefusal(request: AssignmentRequest): string {
+  const who = request.outcome?.refusedBy?.name ?? 'The approver';
+  return `${who}'s Intune role does not cover ${request.item?.name ?? 'the item'}, so Intune refused the write`;
 }
 
 /** An error's message without its final full stop, so that what follows it reads as one text. */

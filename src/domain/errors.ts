@@ -108,6 +108,16 @@ export const ERROR_CODES = {
     message:
       'Another bot process uses this SQLite file; SQLite serves one instance (STORAGE=azure serves several).',
   },
+  'intune-role-refused': {
+    status: 403,
+    message:
+      'Intune refused the write for this approver: their Intune role does not cover the item.',
+  },
+  'sign-in-required': {
+    status: 401,
+    message: 'The write runs as the approver, who must sign in first.',
+    tell: 'Approving writes to Intune as you: sign in when Teams asks, then approve again.',
+  },
   'bad-request': { status: 400, message: 'The card action or command is malformed.' },
   'connector-failed': { status: 502, message: 'The Bot Connector did not complete the call.' },
   'storage-failed': { status: 503, message: 'The request store did not answer as it must.' },

@@ -91,6 +91,11 @@ export interface AssignmentOutcome {
   /** Multi Admin Approval: the code and the held write to replay (opaque to the domain). */
   approvalCode?: string;
   heldWrite?: unknown;
+  /**
+   * The approver whose own Intune rights refused the write (writes as the approver): the request
+   * went back to pending, and `error` says why.
+   */
+  refusedBy?: Person;
 }
 
 /**

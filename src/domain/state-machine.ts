@@ -13,6 +13,12 @@ export type RequestEvent =
   | { type: 'failed'; outcome: AssignmentOutcome }
   | { type: 'retry'; by: Person }
   /**
+   * The write ran as the approver who decided (delegated access), and Intune refused it for them:
+   * their Intune role or scope tags do not cover the item. The request waits for another approver;
+   * `outcome.error` says why, until the next approval.
+   */
+  | { type: 'write-refused'; by: Person; outcome: AssignmentOutcome }
+  /**
    * A restarted bot takes over Graph work left in flight: `assigning` (another attempt, so
    * `attempts` grows) or `awaiting-intune-approval` (polling again). Being a compare-and-set like
    * every transition, only one instance resumes a request.
@@ -31,6 +37,7 @@ const TRANSITIONS: Record<RequestStatus, Partial<Record<EventType, RequestStatus
     held: 'awaiting-intune-approval',
     failed: 'failed',
     resume: 'assigning',
+    'write-refused': 'pending',
   },
   'awaiting-intune-approval': {
     assigned: 'assigned',
@@ -58,7 +65,14 @@ function details(event: RequestEvent, now: string): Partial<AssignmentRequest> {
     case 'submit':
       return { number: event.number, submittedAt: now, expiresAt: event.expiresAt };
     case 'approve':
-      return { decidedBy: event.by, decidedAt: now };
+      return { decidedBy: event.by, decidedAt: now, outcome: undefined };
+    case 'write-refused':
+      return {
+        decidedBy: undefined,
+        decidedAt: undefined,
+        assignmentBy: undefined,
+        outcome: { ...event.outcome, refusedBy: event.by },
+      };
     case 'reject':
       return { decidedBy: event.by, decidedAt: now, rejectReason: event.reason };
     case 'cancel':

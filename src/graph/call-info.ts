@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareOptions } from '@microsoft/microsoft-graph-client';
+import type { GraphTokenProvider } from './credential';
 import { MiddlewareControl } from '@microsoft/microsoft-graph-client/lib/src/middleware/MiddlewareControl';
 
 /** How one call is to be made, beyond its method and URL. */
@@ -10,6 +11,8 @@ export interface CallOptions {
   deadline?: number;
   /** Runs before each attempt leaves; the write fence records the attempt here. */
   beforeAttempt?: () => Promise<void>;
+  /** The approver's delegated token for this call, in place of the bot's own. */
+  as?: GraphTokenProvider;
 }
 
 /**

@@ -27,7 +27,7 @@ export class CorrelationMiddleware implements Middleware {
     const info = callInfoOf(context);
     let token: string;
     try {
-      token = await this.tokens.getToken();
+      token = await (info.options.as ?? this.tokens).getToken();
     } catch (error) {
       info.tokenError = error instanceof Error ? error : new Error(String(error));
       throw info.tokenError;

@@ -9,7 +9,7 @@ import { isMicrosoftGraph, type Config } from '../config';
 
 /** Which credential the environment selected. */
 export type CredentialKind =
-  'client-secret' | 'client-certificate' | 'managed-identity' | 'development';
+  'client-secret' | 'client-certificate' | 'managed-identity' | 'development' | 'on-behalf-of';
 
 /** Supplies bearer tokens for Graph. */
 export interface GraphTokenProvider {

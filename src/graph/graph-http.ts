@@ -32,6 +32,8 @@ export interface GraphRequest {
   write?: boolean;
   /** Runs before each attempt leaves (the write fence records the attempt). */
   beforeAttempt?: () => Promise<void>;
+  /** The approver's delegated token, for a write that runs as them. */
+  as?: GraphTokenProvider;
 }
 
 export interface GraphResponse<T> {
@@ -85,6 +87,7 @@ export class GraphHttp {
       write: request.write,
       beforeAttempt: request.beforeAttempt,
       deadline: budgetDeadline(),
+      as: request.as,
     });
     const call = this.client
       .api(request.path)
@@ -199,6 +202,18 @@ export class GraphHttp {
         code,
         `Microsoft Graph answered ${status} (${details.graphCode}) to ${where} ${info.attempts + 1} times over ${seconds} s; gave up retrying.`,
       );
+    }
+    if (info.options.as && (status === 401 || status === 403)) {
+      // Only Intune's own Multi Admin Approval 403 (told apart by the caller) is not a refusal.
+      return status === 403
+        ? fail(
+            'intune-role-refused',
+            `Intune refused ${where} for the approver: ${lib.message ?? 'Forbidden'}`,
+          )
+        : fail(
+            'graph-auth',
+            `Microsoft Graph refused the approver's token (401 ${details.graphCode}).`,
+          );
     }
     if (status === 401) {
       return fail(

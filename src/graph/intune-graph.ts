@@ -166,7 +166,7 @@ export class IntuneGraph implements IntunePort {
 
   replay(
     pending: PendingWrite,
-    options: Pick<WriteOptions, 'beforeAttempt'> = {},
+    options: Pick<WriteOptions, 'beforeAttempt' | 'as'> = {},
   ): Promise<{ requestId: string; clientRequestId: string }> {
     return this.writer.replay(pending, options);
   }

@@ -3,9 +3,11 @@ import type {
   ApprovalStatus,
   ItemRef,
   PendingWrite,
+  WriteIdentity,
   WriteOptions,
   WriteResult,
 } from '../services/ports/intune';
+import type { GraphTokenProvider } from './credential';
 import { GraphError } from './graph-error';
 import { idSegment } from './graph-ids';
 import type { GraphHttp, GraphVersion } from './graph-http';
@@ -14,6 +16,11 @@ import { MANAGED_APP_CONFIGS } from './managed-app-config-mapping';
 import { approvalCodeOf, approvalHeaders, pendingWrite, toApprovalStatus } from './maa';
 
 const CAST = 'microsoft.graph.managedDeviceMobileAppConfiguration';
+
+/** The approver's identity as the token provider of a call that runs as them. */
+function delegated(as: WriteIdentity | undefined): GraphTokenProvider | undefined {
+  return as && { kind: 'on-behalf-of', getToken: () => as.token() };
+}
 
 export interface IntuneWriterOptions {
   http: GraphHttp;
@@ -44,7 +51,7 @@ export class IntuneWriter {
   /** Replays a held write, identical, with its approval code. */
   async replay(
     pending: PendingWrite,
-    options: Pick<WriteOptions, 'beforeAttempt'> = {},
+    options: Pick<WriteOptions, 'beforeAttempt' | 'as'> = {},
   ): Promise<{ requestId: string; clientRequestId: string }> {
     const headers = approvalHeaders(pending.justification, pending.approvalCode);
     const response = await this.options.http.send({
@@ -55,6 +62,7 @@ export class IntuneWriter {
       body: pending.body,
       write: true,
       beforeAttempt: options.beforeAttempt,
+      as: delegated(options.as),
     });
     return { requestId: response.requestId, clientRequestId: response.clientRequestId };
   }
@@ -99,6 +107,7 @@ export class IntuneWriter {
         body,
         write: true,
         beforeAttempt: options.beforeAttempt,
+        as: delegated(options.as),
       });
       return {
         status: 'written',

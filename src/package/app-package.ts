@@ -70,10 +70,14 @@ async function readIcons(manifest: Record<string, unknown>, dir: string) {
 /** Fills the template from the variables; every missing or wrong one is reported at once. */
 async function fill(options: BuildPackageOptions, dir: string) {
   const template: unknown = JSON.parse(await readFile(join(dir, 'manifest.template.json'), 'utf8'));
-  const { values, notes } = readPackageValues(options.env, {
+  const { values, notes, webApplicationInfo } = readPackageValues(options.env, {
     version: options.version ?? (await defaultVersion()),
   });
-  const { manifest, unknown } = fillTemplate(template, values);
+  const filled = fillTemplate(template, values);
+  const unknown = filled.unknown;
+  const manifest = webApplicationInfo
+    ? { ...(filled.manifest as Record<string, unknown>), webApplicationInfo }
+    : filled.manifest;
   if (unknown.length > 0) {
     throw new PackageError(
       'package-invalid',

@@ -6,6 +6,11 @@ type Env = Readonly<Record<string, string | undefined>>;
 export interface PackageValues {
   values: Record<string, string>;
   notes: string[];
+  /**
+   * The manifest's `webApplicationInfo` (Teams single sign-on), when writes run as the approver
+   * (`GRAPH_WRITE_AS=approver`): the bot's Entra app and the Application ID URI Teams asks for.
+   */
+  webApplicationInfo?: { id: string; resource: string };
 }
 
 type Check = (value: string) => string | undefined;
@@ -70,6 +75,32 @@ function botId(env: Env, problems: string[], notes: string[]): string | undefine
 }
 
 /**
+ * Single sign-on for writes as the approver: Teams issues tokens for the bot's Entra app, whose
+ * Application ID URI for a bot is `api://botid-<bot id>` (or `api://<domain>/botid-<bot id>`).
+ */
+function webApplicationInfo(
+  env: Env,
+  bot: string,
+  problems: string[],
+): { id: string; resource: string } | undefined {
+  const writeAs = read(env, 'GRAPH_WRITE_AS') ?? 'app';
+  if (writeAs !== 'app' && writeAs !== 'approver') {
+    problems.push('GRAPH_WRITE_AS: must be app or approver.');
+    return undefined;
+  }
+  if (writeAs === 'app') return undefined;
+  const resource = read(env, 'SSO_APP_ID_URI') ?? `api://botid-${bot}`;
+  const found = /^api:\/\/(?:[a-z0-9.-]+\/)?botid-(.+)$/i.exec(resource);
+  if (found?.[1]?.toLowerCase() !== bot.toLowerCase()) {
+    problems.push(
+      `SSO_APP_ID_URI: must be api://botid-<bot id> or api://<domain>/botid-<bot id> for this bot (${bot}), as the bot's Entra app exposes it.`,
+    );
+    return undefined;
+  }
+  return { id: bot, resource };
+}
+
+/**
  * Reads and checks every variable the Teams app package needs. Throws a `PackageError` listing
  * all missing and invalid variables at once. Values are not echoed: none is secret, but the bot's
  * own configuration never echoes values either, and the names say enough.
@@ -100,6 +131,8 @@ export function readPackageValues(env: Env, defaults: { version: string }): Pack
   if (versionProblem) problems.push(`TEAMS_APP_VERSION: ${versionProblem}.`);
   values.TEAMS_APP_VERSION = version;
 
+  const sso = bot ? webApplicationInfo(env, bot, problems) : undefined;
+
   if (problems.length > 0) throw new PackageError('package-config-invalid', problems);
-  return { values, notes };
+  return { values, notes, ...(sso ? { webApplicationInfo: sso } : {}) };
 }

@@ -1,11 +1,14 @@
-import type { AssignmentOutcome } from '../domain/request';
+import type { AssignmentOutcome, Person } from '../domain/request';
 import { AppError } from '../domain/errors';
 import type { RequestEvent } from '../domain/state-machine';
 import type { IntuneDecision } from './intune-approval';
 import type { AuditFacts } from './transitions';
 
 /** The events that end an assignment attempt. */
-export type RunEvent = Extract<RequestEvent, { type: 'assigned' | 'held' | 'failed' }>;
+export type RunEvent = Extract<
+  RequestEvent,
+  { type: 'assigned' | 'held' | 'failed' | 'write-refused' }
+>;
 
 function stringField(value: unknown, key: string): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
@@ -17,7 +20,10 @@ function stringField(value: unknown, key: string): string | undefined {
  * A failed attempt with the error's code and message and, for a Graph error (read without
  * importing the Graph layer), Graph's request ids to quote to Microsoft.
  */
-export function failedEvent(error: unknown, extra: AssignmentOutcome = {}): RunEvent {
+export function failedEvent(
+  error: unknown,
+  extra: AssignmentOutcome = {},
+): Extract<RunEvent, { type: 'failed' }> {
   const code = error instanceof AppError ? error.code : 'graph-failed';
   const message = error instanceof Error ? error.message : String(error);
   return {
@@ -36,6 +42,18 @@ const ENDED_MESSAGES = {
   cancelled: 'The Multi Admin Approval request was cancelled in Intune',
   expired: 'The Multi Admin Approval request expired before an Intune administrator approved it',
 } as const;
+
+/**
+ * How a write run as an approver ends when Intune refused it for that approver's rights: back to
+ * pending for another approver; any other failure fails the request as usual.
+ */
+export function refusedOrFailed(error: unknown, as: Person | undefined): RunEvent {
+  const failed = failedEvent(error);
+  if (as === undefined || !(error instanceof AppError) || error.code !== 'intune-role-refused') {
+    return failed;
+  }
+  return { type: 'write-refused', by: as, outcome: failed.outcome };
+}
 
 /** A held write that Intune did not approve (or not in time), as the event to store. */
 export function fromIntuneRefusal(

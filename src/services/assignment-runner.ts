@@ -2,7 +2,13 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { AppError } from '../domain/errors';
 import type { AssignmentRequest } from '../domain/request';
 import type { RequestEvent } from '../domain/state-machine';
-import { auditFactsOf, failedEvent, fromIntuneRefusal, type RunEvent } from './assignment-outcomes';
+import {
+  auditFactsOf,
+  failedEvent,
+  fromIntuneRefusal,
+  refusedOrFailed,
+  type RunEvent,
+} from './assignment-outcomes';
 import { AssignmentWriter, ReviewChanged } from './assignment-writer';
 import { waitForIntuneDecision } from './intune-approval';
 import { InProcessLeases } from './in-process-leases';
@@ -11,7 +17,7 @@ import { KeyedQueue, WRITE_CONCURRENCY } from './keyed-queue';
 import { INTUNE_WINDOW_MS } from './sliding-window';
 import { notifyChanged } from './notify';
 import { silentLogger, type ServiceLogger, type ServiceOptions } from './options';
-import type { PendingWrite } from './ports/intune';
+import type { PendingWrite, WriteIdentity } from './ports/intune';
 import type { Leases } from './ports/leases';
 import { applyEvent, type AuditFacts } from './transitions';
 import { WriteFences } from './write-fences';
@@ -65,6 +71,7 @@ export class AssignmentRunner {
       signal: tasks.signal,
       logger: this.logger,
       onQueued: (request, waitMs) => this.queued(request, waitMs),
+      asApprover: settings.writeAs === 'approver',
     });
   }
 
@@ -78,19 +85,20 @@ export class AssignmentRunner {
 
   /**
    * Runs the Graph work of a request this instance was asked to run (just approved, or just
-   * retried) under the request's lease, `before` first (telling people it starts). False when
-   * another instance already works on it. Never throws: failures end in `failed`.
+   * retried) under the request's lease, `before` first (telling people it starts), writing as
+   * `as` when writes run as the approver. False when another instance already works on it. Never
+   * throws: failures end in `failed`.
    */
-  work(requestId: string, before?: () => Promise<void>): Promise<boolean> {
+  work(requestId: string, before?: () => Promise<void>, as?: WriteIdentity): Promise<boolean> {
     return this.leases.tryRun(requestLease(requestId), async () => {
       await before?.();
       const request = await this.options.store.get(requestId);
       if (request?.status === 'approved') {
         const event = { type: 'start-assignment' as const, by: request.decidedBy };
         const started = await this.claim(request, event, { actor: request.decidedBy });
-        if (started) await this.execute(started);
+        if (started) await this.execute(started, as);
       } else if (request?.status === 'assigning') {
-        await this.execute(request);
+        await this.execute(request, as);
       } else {
         this.logger.info({ requestId, status: request?.status }, 'nothing to assign');
       }
@@ -164,36 +172,39 @@ export class AssignmentRunner {
    * `assigned` or `failed` (rejected, cancelled, expired, timed out). On shutdown it stops waiting
    * and leaves the request for the next instance or start to take over.
    */
-  async awaitIntune(requestId: string): Promise<void> {
+  async awaitIntune(requestId: string, as?: WriteIdentity): Promise<void> {
     const request = await this.options.store.get(requestId);
     if (request?.status !== 'awaiting-intune-approval') return;
     const pending = request.outcome?.heldWrite as PendingWrite | undefined;
     const ending = pending
-      ? await this.afterIntuneDecision(request, pending)
+      ? await this.afterIntuneDecision(request, pending, as)
       : { event: failedEvent(new AppError('invalid-request', 'The held write was not recorded.')) };
     if (ending) await this.record(request, ending);
   }
 
   /** One attempt, stored and told; a write Intune holds is then waited for, on the same lease. */
-  private async execute(request: AssignmentRequest): Promise<void> {
-    const ending = await this.attemptAssign(request);
+  private async execute(request: AssignmentRequest, as?: WriteIdentity): Promise<void> {
+    const ending = await this.attemptAssign(request, as);
     if (!ending) {
       this.logger.info({ requestId: request.id }, 'stopping: left assigning for the next start');
       return;
     }
     const saved = await this.record(request, ending);
-    if (saved?.status === 'awaiting-intune-approval') await this.awaitIntune(saved.id);
+    if (saved?.status === 'awaiting-intune-approval') await this.awaitIntune(saved.id, as);
   }
 
   /** The attempt's end; undefined when shutdown interrupted it before anything was known. */
-  private async attemptAssign(request: AssignmentRequest): Promise<Ending | undefined> {
+  private async attemptAssign(
+    request: AssignmentRequest,
+    as?: WriteIdentity,
+  ): Promise<Ending | undefined> {
     try {
-      const event = await this.writer.write(request);
+      const event = await this.writer.write(request, as);
       return event && { event };
     } catch (error) {
       // The approver sees, and a retry writes, the change as it stands now.
       const patch = error instanceof ReviewChanged ? reviewPatch(error) : undefined;
-      return { event: failedEvent(error), patch };
+      return { event: refusedOrFailed(error, as?.user), patch };
     }
   }
 
@@ -201,6 +212,7 @@ export class AssignmentRunner {
   private async afterIntuneDecision(
     request: AssignmentRequest,
     pending: PendingWrite,
+    as: WriteIdentity | undefined,
   ): Promise<Ending | undefined> {
     const { intune, settings, tasks } = this.options;
     const approvalCode = pending.approvalCode;
@@ -213,7 +225,7 @@ export class AssignmentRunner {
       if (decision !== 'approved' && decision !== 'completed') {
         return { event: fromIntuneRefusal(decision, approvalCode, settings.maaTimeoutMs) };
       }
-      const event = await this.writer.replay(request, pending);
+      const event = await this.writer.replay(request, pending, as);
       return event && { event };
     } catch (error) {
       if (tasks.signal.aborted) return undefined;

@@ -8,7 +8,7 @@ import { planAssignment } from './assignment-plan';
 import type { RunEvent } from './assignment-outcomes';
 import { silentLogger, type ServiceLogger } from './options';
 import type { HeldLock, ItemLock } from './ports/item-lock';
-import type { IntunePort, ItemRef, PendingWrite } from './ports/intune';
+import type { IntunePort, ItemRef, PendingWrite, WriteIdentity } from './ports/intune';
 import type { WriteRate } from './ports/write-rate';
 import { itemRefOf, requestedAll } from './request-parts';
 import type { WriteFences } from './write-fences';
@@ -27,6 +27,11 @@ export interface AssignmentWriterOptions {
    * per write (not per retry).
    */
   onQueued?: (request: AssignmentRequest, waitMs?: number) => void;
+  /**
+   * Writes run as the approver (`GRAPH_WRITE_AS=approver`): a write with no approver's identity at
+   * hand (resumed after a restart) is not sent; reads and a write found landed still end it.
+   */
+  asApprover?: boolean;
   logger?: ServiceLogger;
 }
 
@@ -68,6 +73,9 @@ class Stopping extends Error {}
 const CHANGED_MEANWHILE =
   "Intune's assignments of the item changed while the bot wrote (someone edited it in Intune meanwhile); the requested assignment is in place.";
 
+const NO_APPROVER =
+  "Writes to Intune run as the approver, and no approver's sign-in was at hand for this one (the bot restarted during the assignment); nothing was written. An approver can retry, which writes as them.";
+
 const itemKey = (item: ItemRef) => `${item.kind}:${item.id}`;
 
 /**
@@ -85,7 +93,7 @@ export class AssignmentWriter {
     this.logger = options.logger ?? silentLogger;
   }
 
-  async write(request: AssignmentRequest): Promise<RunEvent | undefined> {
+  async write(request: AssignmentRequest, as?: WriteIdentity): Promise<RunEvent | undefined> {
     const item = itemRefOf(request);
     // A standing fence is waited out before the lock too, so the wait holds no write slot that
     // other items' writes could use; under the lock it is checked again.
@@ -96,7 +104,7 @@ export class AssignmentWriter {
     try {
       return await this.options.locks.run(itemKey(item), (held) => {
         clearTimeout(behind);
-        return this.writeLocked(request, item, held, onWait);
+        return this.writeLocked(request, item, held, onWait, as);
       });
     } finally {
       clearTimeout(behind);
@@ -104,10 +112,14 @@ export class AssignmentWriter {
   }
 
   /** Replays a write held by Intune Multi Admin Approval, behind the same lock, fence and check. */
-  replay(request: AssignmentRequest, pending: PendingWrite): Promise<RunEvent | undefined> {
+  replay(
+    request: AssignmentRequest,
+    pending: PendingWrite,
+    as?: WriteIdentity,
+  ): Promise<RunEvent | undefined> {
     const item = itemRefOf(request);
     return this.options.locks.run(itemKey(item), (held) =>
-      this.replayLocked(request, item, pending, held),
+      this.replayLocked(request, item, pending, held, as),
     );
   }
 
@@ -116,6 +128,7 @@ export class AssignmentWriter {
     item: ItemRef,
     held: HeldLock,
     onWait: (waitMs?: number) => void,
+    as: WriteIdentity | undefined,
   ): Promise<RunEvent | undefined> {
     const { intune, fences } = this.options;
     const requested = requestedAll(request);
@@ -137,6 +150,7 @@ export class AssignmentWriter {
       const empties = emptiesItem(outcome);
       if (empties && request.kept !== 0) throw unreviewedEmpty(outcome.diff);
       if (writes >= MAX_WRITES) throw giveUp(story);
+      this.assertIdentity(as);
       writes += 1;
       const expected = shapesAfter(outcome.next);
       try {
@@ -145,6 +159,7 @@ export class AssignmentWriter {
           appType: plan.appType,
           allowEmpty: empties,
           beforeAttempt: () => this.beforeAttempt(item, request, held, { onWait, place }),
+          as,
         });
         // A 2xx or a hold: this attempt is known, so it can no longer land later.
         await fences.clear(itemKey(item), request.id);
@@ -181,6 +196,7 @@ export class AssignmentWriter {
     item: ItemRef,
     pending: PendingWrite,
     held: HeldLock,
+    as: WriteIdentity | undefined,
   ): Promise<RunEvent | undefined> {
     const { intune, fences } = this.options;
     const requested = requestedAll(request);
@@ -199,9 +215,11 @@ export class AssignmentWriter {
         "The item's assignments changed in Intune while the write waited for Multi Admin Approval; replaying the approved write would undo those changes, so nothing was written. An approver can retry, which asks Intune again.",
       );
     }
+    this.assertIdentity(as);
     try {
       const result = await intune.replay(pending, {
         beforeAttempt: () => this.beforeAttempt(item, request, held, { onWait, place }),
+        as,
       });
       await fences.clear(itemKey(item), request.id);
       const check = pending.expected
@@ -225,6 +243,12 @@ export class AssignmentWriter {
       'assignment-missing',
       'After the approved write was replayed, the requested assignment was not in Intune. An approver can retry, which asks Intune again.',
     );
+  }
+
+  /** With writes as the approver, a write is sent only with an approver's identity. */
+  private assertIdentity(as: WriteIdentity | undefined): void {
+    if (this.options.asApprover && as === undefined)
+      throw new AppError('sign-in-required', NO_APPROVER);
   }
 
   /**

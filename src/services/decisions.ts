@@ -12,6 +12,7 @@ import { assertTenant, personOf, type Actor } from './actor';
 import type { AssignmentRunner } from './assignment-runner';
 import { expireIfOverdue } from './expiry';
 import { notifyChanged, notifyLater } from './notify';
+import type { WriteIdentity } from './ports/intune';
 import type { ServiceOptions } from './options';
 import { aboutRequest, attempt, Refusal, type Result } from './result';
 import { applyEvent } from './transitions';
@@ -71,8 +72,9 @@ export class Decisions {
    * delivered again (Teams resends a slow invoke) is answered with the request as it stands and
    * changes nothing.
    */
-  approve(requestId: string, actor: Actor): Promise<Result<AssignmentRequest>> {
+  approve(requestId: string, actor: Actor, as?: WriteIdentity): Promise<Result<AssignmentRequest>> {
     return attempt(async () => {
+      this.assertIdentity(actor, as);
       let won = true;
       const approved = await this.decide(requestId, actor, {
         event: { type: 'approve', by: personOf(actor) },
@@ -82,7 +84,7 @@ export class Decisions {
         won = false;
         return repeated(error, actor, APPROVED_BY);
       });
-      if (won) this.thenAssign(approved, 'approve');
+      if (won) this.thenAssign(approved, 'approve', as);
       return approved;
     });
   }
@@ -133,8 +135,9 @@ export class Decisions {
   }
 
   /** Runs a failed assignment again, for an approver who did not make the request. */
-  retry(requestId: string, actor: Actor): Promise<Result<AssignmentRequest>> {
+  retry(requestId: string, actor: Actor, as?: WriteIdentity): Promise<Result<AssignmentRequest>> {
     return attempt(async () => {
+      this.assertIdentity(actor, as);
       const retried = await this.decide(requestId, actor, {
         event: { type: 'retry', by: personOf(actor) },
         verb: 'retried',
@@ -143,9 +146,53 @@ export class Decisions {
           enforce(mayRetry({ request, actor, isApprover }), request);
         },
       });
-      this.thenAssign(retried, 'retry');
+      this.thenAssign(retried, 'retry', as);
       return retried;
     });
+  }
+
+  /**
+   * Whether `actor` may approve (or retry) the request as it stands, changing nothing: asked
+   * before an approver is sent to sign in, so that nobody signs in for a click that is refused.
+   */
+  mayDecide(
+    requestId: string,
+    actor: Actor,
+    verb: 'approve' | 'retry',
+  ): Promise<Result<AssignmentRequest>> {
+    return attempt(async () => {
+      const request = await this.load(requestId, actor);
+      try {
+        await aboutRequest(request, async () => {
+          const isApprover = await this.options.authorizer.isApprover(actor.id);
+          const check =
+            verb === 'approve'
+              ? mayDecide({ request, actor, isApprover })
+              : mayRetry({ request, actor, isApprover });
+          enforce(check, request);
+        });
+        if (!accepts(request.status, verb)) {
+          const done = verb === 'approve' ? 'approved' : 'retried';
+          const message = `${describeStatus(request)}; it can no longer be ${done}.`;
+          throw new Refusal('invalid-state', message, request);
+        }
+      } catch (error) {
+        // The actor's own approval delivered again is answered as it stands, without a sign-in.
+        if (verb === 'approve') return repeated(error, actor, APPROVED_BY);
+        throw error;
+      }
+      return request;
+    });
+  }
+
+  /** With writes as the approver, a decision that starts a write needs the actor's identity. */
+  private assertIdentity(actor: Actor, as: WriteIdentity | undefined): void {
+    if (this.options.settings.writeAs !== 'approver') return;
+    if (as?.user.id.toLowerCase() === actor.id.toLowerCase()) return;
+    throw new Refusal(
+      'sign-in-required',
+      'Writes to Intune run as the approver: sign in when Teams asks, then approve again.',
+    );
   }
 
   private async decide(
@@ -197,10 +244,14 @@ export class Decisions {
    * After the answer, under the request's lease: the thread and cards say so, then the Graph work
    * runs. Should another instance have taken the request over meanwhile, it tells and runs instead.
    */
-  private thenAssign(request: AssignmentRequest, event: 'approve' | 'retry'): void {
+  private thenAssign(
+    request: AssignmentRequest,
+    event: 'approve' | 'retry',
+    as: WriteIdentity | undefined,
+  ): void {
     const { tasks, runner } = this.options;
     tasks.run(
-      () => runner.work(request.id, () => notifyChanged(this.options, request, event)),
+      () => runner.work(request.id, () => notifyChanged(this.options, request, event), as),
       `assign ${displayId(request)}`,
     );
   }

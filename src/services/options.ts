@@ -42,6 +42,11 @@ export interface ServiceSettings {
   writeLifetimeMs: number;
   /** Assign attempts allowed in any 20 s (Intune: 100 for one calling application). */
   writesPer20s: number;
+  /**
+   * Whose rights a write uses: the bot's own application permission (`app`, the default), or the
+   * deciding approver's, delegated (`approver`): then approve and retry need their identity.
+   */
+  writeAs?: 'app' | 'approver';
 }
 
 /** Every port a use case may need, wired once in the composition root. */

@@ -46,7 +46,7 @@ export function statusLines(
     case 'draft':
       return [line('Not submitted yet.')];
     case 'pending':
-      return pendingLines(audience, canAct);
+      return [...refusedLines(request), ...pendingLines(audience, canAct)];
     case 'approved':
     case 'assigning':
       return [line(`${approvedBy(request)} · assigning…`, 'Accent')];
@@ -79,6 +79,18 @@ export function statusLines(
     case 'expired':
       return [line(`Expired without a decision${expiredAt(request)}`)];
   }
+}
+
+/** A write that ran as an approver and that Intune refused for their rights, said on the card. */
+function refusedLines(request: AssignmentRequest): StatusLine[] {
+  const by = request.outcome?.refusedBy;
+  if (!by) return [];
+  return [
+    line(
+      `${by.name}'s Intune role does not cover this item, so Intune refused the write; nothing was written. Another approver can decide.`,
+      'Warning',
+    ),
+  ];
 }
 
 function expiredAt(request: AssignmentRequest): string {

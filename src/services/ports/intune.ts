@@ -1,6 +1,6 @@
 import type { CurrentAssignment, NextEntry } from '../../domain/assignment';
 
-import type { ItemKind } from '../../domain/request';
+import type { ItemKind, Person } from '../../domain/request';
 
 export type { ItemKind };
 
@@ -78,6 +78,15 @@ export type WriteResult =
   | { status: 'written'; requestId: string; clientRequestId: string }
   | { status: 'held'; pending: PendingWrite };
 
+/**
+ * Whose Intune rights a write uses when it runs as the approver (`GRAPH_WRITE_AS=approver`): the
+ * person, and their delegated token for Graph, obtained for this write and never stored.
+ */
+export interface WriteIdentity {
+  user: Person;
+  token(): Promise<string>;
+}
+
 export interface WriteOptions {
   /** The request's justification; sent on every write for Multi Admin Approval. */
   justification: string;
@@ -90,6 +99,8 @@ export interface WriteOptions {
   allowEmpty?: boolean;
   /** Runs before each attempt leaves for Graph: the write fence records it there. */
   beforeAttempt?: () => Promise<void>;
+  /** The approver the write runs as; the bot's own identity when absent. */
+  as?: WriteIdentity;
 }
 
 /**
@@ -149,6 +160,6 @@ export interface IntunePort {
   /** Replays a held write with its approval code once Intune has approved it. */
   replay(
     pending: PendingWrite,
-    options?: Pick<WriteOptions, 'beforeAttempt'>,
+    options?: Pick<WriteOptions, 'beforeAttempt' | 'as'>,
   ): Promise<{ requestId: string; clientRequestId: string }>;
 }
