@@ -5,6 +5,8 @@
  * - `typeahead`: search p50/p95 and CPU per search over 50,000 apps;
  * - `round-trips`: Graph calls and round trips per assignment;
  * - `approval-cost`: the CPU of one approval, and the Approve invoke's latency in a burst of 200;
+ * - `approval-floor`: the CPU the same exchanges cost a bare botbuilder + restify bot with none of
+ *   the product's work (the floor under `approval-cost`);
  * - `write-budget`: 1,000 approvals across 10 apps against Intune's write limits (duration, 429s
  *   seen, losses);
  * - `memory`: the bot's RSS idle and at its peak under load, with 50,000 apps and 100,000 stored
@@ -15,7 +17,14 @@
  */
 import os from 'node:os';
 
-const PARTS = ['typeahead', 'round-trips', 'approval-cost', 'write-budget', 'memory'] as const;
+const PARTS = [
+  'typeahead',
+  'round-trips',
+  'approval-cost',
+  'approval-floor',
+  'write-budget',
+  'memory',
+] as const;
 
 async function main(): Promise<void> {
   const asked = process.argv.slice(2);
