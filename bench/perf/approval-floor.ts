@@ -14,9 +14,11 @@
  * life; the bot's CPU per invoke comes from `/proc/<pid>/stat` as in `approval-cost`:
  *
  * - `ROUNDS` (100) after `WARM_UP` (20) unmeasured ones: the floor figure;
- * - rounds 2-100, as `approval-cost` measures the product (one approval first, then 99): the
- *   first hundred rounds of a process pay for V8's compiling its hot code, which takes about 300
- *   rounds here to settle, so this is the figure to set beside approval-cost's;
+ * - rounds 2-100, as `approval-cost` measures the product (one approval first, then 99). The bare
+ *   bot's first hundred rounds cost more than later ones (V8 still compiling its hot code: about
+ *   300 rounds to settle here, at a steady garbage collection rate), while the product's CPU per
+ *   approval stayed flat over 500 approvals (about 25 ms in each hundred, measured once with a
+ *   longer run of `approval-cost`): set the steady state beside approval-cost's figure;
  * - after `STEADY_AFTER` (500) rounds, `STEADY_ROUNDS` (200) each: every exchange, the invoke
  *   alone, the invoke with the connector calls only and with the fetches only (each part's floor,
  *   by difference), and with the 4 replies carrying a line of text instead of the card, as the
