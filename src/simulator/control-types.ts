@@ -15,7 +15,16 @@ export interface RecordedWrite {
   body: unknown;
   status: number;
   requestId: string;
+  /** Who sent it; absent when its token was refused (401). */
+  identity?: CallerIdentity;
 }
+
+/**
+ * Who a Graph request came from: the application itself (no JWT, or an app-only token), or a
+ * user through a delegated token (on behalf of whom an app called).
+ */
+export type CallerIdentity =
+  { kind: 'application'; appId?: string } | { kind: 'user'; id: string; name: string; upn: string };
 
 /** A fault injected on matching requests. */
 export interface FaultSpec {
@@ -53,6 +62,17 @@ export interface SimulatorSettings {
    * turned off, for tests that need speed.
    */
   throttling: boolean;
+  /**
+   * The application permission the app-only identity (a token that is not a JWT, or an app-only
+   * token) holds on Intune apps: `ReadWrite` (`DeviceManagementApps.ReadWrite.All`, the default)
+   * or `Read` (`DeviceManagementApps.Read.All`: every assign answers 403 Forbidden).
+   */
+  appPermission: 'ReadWrite' | 'Read';
+  /**
+   * An administrator consented for the whole tenant (the default): every user may be exchanged
+   * on behalf of. Off, only the users who consented themselves (consent prompt or control route).
+   */
+  adminConsent: boolean;
 }
 
 /** How big the seeded tenant is. */

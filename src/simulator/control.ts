@@ -1,8 +1,10 @@
 import type { FaultSpec, RecordedWrite, SimulatorSettings } from './control-types';
 import { badRequest, GraphError } from './errors';
+import { createEntraControl, type EntraControl, handleEntraControl } from './entra/control';
 import { parseFaultSpec } from './faults';
 import { isRecord, noContent, ok, type SimResponse } from './http-types';
 import type { ApprovalDecision, ApprovalRecord } from './maa';
+import { createRbacControl, handleRbacControl, type RbacControl } from './rbac/control';
 import type { RecordedRequest, SimulatorState } from './state';
 import type { TenantData } from './tenant-data';
 import type { ThrottledRequest } from './throttling';
@@ -12,8 +14,11 @@ import type { ThrottledRequest } from './throttling';
  * both call the same functions. It exists only in the simulator, never in Graph.
  */
 
-export interface SimulatorControl {
-  /** Restores the starting tenant and settings; clears writes, requests, faults and approvals. */
+export interface SimulatorControl extends EntraControl, RbacControl {
+  /**
+   * Restores the starting tenant (Intune role assignments included) and settings; clears writes,
+   * requests, faults, approvals and users' consents.
+   */
   reset(): void;
   writes(): RecordedWrite[];
   clearWrites(): void;
@@ -40,6 +45,8 @@ const SETTING_CHECKS: Record<keyof SimulatorSettings, (v: unknown) => boolean> =
   approvalRequiredStatus: (v) => v === 403 || v === 412,
   plainConfigAssignFails: (v) => typeof v === 'boolean',
   throttling: (v) => typeof v === 'boolean',
+  appPermission: (v) => v === 'ReadWrite' || v === 'Read',
+  adminConsent: (v) => typeof v === 'boolean',
 };
 
 function parseSettings(value: unknown): Partial<SimulatorSettings> {
@@ -71,6 +78,8 @@ export function createControl(state: SimulatorState): SimulatorControl {
     clearRequests: () => state.clearRequests(),
     throttled: () => state.throttle.throttled(),
     clearThrottled: () => state.throttle.clearThrottled(),
+    ...createEntraControl(state),
+    ...createRbacControl(state),
   };
 }
 
@@ -90,8 +99,12 @@ export function handleControl(
   body: Buffer,
   state: SimulatorState,
 ): SimResponse {
-  const control = createControl(state);
   const [resource = '', code, verb] = segments;
+  const area =
+    resource === 'entra' ? handleEntraControl : resource === 'intune' ? handleRbacControl : null;
+  const delegated = area?.(method, segments.slice(1), jsonBody(body), state);
+  if (delegated) return delegated;
+  const control = createControl(state);
   const key = `${method} ${resource}${segments.length > 1 ? '/*' : ''}`;
   switch (key) {
     case 'POST reset':

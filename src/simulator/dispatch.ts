@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { answerBatch, type InnerAnswer } from './batch';
+import { authenticate, type Caller } from './caller';
 import { handleControl } from './control';
 import { badRequest, errorEnvelope, toGraphError } from './errors';
 import type { GraphVersion } from './graph-schemas';
@@ -11,8 +12,9 @@ import { assignmentFilterRoutes } from './routes/assignment-filters';
 import { configPolicyRoutes } from './routes/config-policies';
 import { directoryRoutes } from './routes/directory';
 import { managedAppConfigRoutes } from './routes/managed-app-configs';
+import { roleScopeTagRoutes } from './routes/role-scope-tags';
+import { authorize } from './rbac/authorize';
 import {
-  authenticate,
   belowVersion,
   bodyForLog,
   lowerHeaders,
@@ -28,8 +30,9 @@ export { MAX_BODY_BYTES, type RawRequest } from './request-parsing';
 
 /**
  * One request through the simulated tenant, independent of the HTTP server: correlation ids,
- * control API, request log, authentication, Intune's throttling limits, faults, body parsing,
- * routing, write recording and Graph's error envelope.
+ * control API, request log, authentication (the caller's identity), Intune's throttling limits,
+ * faults, Intune's access control, body parsing, routing, write recording and Graph's error
+ * envelope.
  */
 
 const ROUTES: Route[] = [
@@ -39,6 +42,7 @@ const ROUTES: Route[] = [
   ...directoryRoutes,
   ...assignmentFilterRoutes,
   ...approvalRoutes,
+  ...roleScopeTagRoutes,
 ];
 
 const VERSIONS: Record<string, GraphVersion> = { 'v1.0': 'v1.0', beta: 'beta' };
@@ -68,6 +72,7 @@ interface Exchange {
 interface Context extends Exchange {
   requestId: string;
   clientRequestId: string;
+  caller: Caller;
 }
 
 const isBatch = (segments: string[]) =>
@@ -102,12 +107,14 @@ async function graph(
     baseUrl: context.baseUrl,
     requestId: context.requestId,
     clientRequestId: context.clientRequestId,
+    caller: context.caller.identity,
   };
   if (isBatch(below)) {
     if (context.batch !== undefined) throw badRequest('A batch cannot contain another batch.');
     // Each request inside goes through this same path, as Graph counts and checks each one.
     return answerBatch(req, (inner) => inBatch(inner, { ...context, batch: context.requestId }));
   }
+  authorize(req, context.caller, state);
   const { handler, params } = resolve(ROUTES, req);
   return handler(req, params, state);
 }
@@ -129,27 +136,37 @@ async function answer(
   const requestId = randomUUID();
   const headers = lowerHeaders(raw.headers);
   const clientRequestId = headers['client-request-id'] ?? requestId;
-  const context: Context = { ...exchange, requestId, clientRequestId };
+  const correlation = { requestId, clientRequestId };
   let res: SimResponse;
   let segments: string[] = [];
+  let caller: Caller | undefined;
   try {
     segments = segmentsOf(raw.url);
     if (segments[0] === '_sim') {
       res = await handleControl(raw.method, segments.slice(1), raw.body, state);
     } else {
-      const recorded = { method: raw.method, url: raw.url, headers: redacted(headers) };
-      state.recordRequest(
-        exchange.batch === undefined ? recorded : { ...recorded, batch: exchange.batch },
-      );
-      authenticate(headers);
-      res = await graph(raw, segments, headers, context);
+      let refused: unknown;
+      try {
+        caller = authenticate(headers, state);
+      } catch (error) {
+        refused = error;
+      }
+      state.recordRequest({
+        method: raw.method,
+        url: raw.url,
+        headers: redacted(headers),
+        ...(exchange.batch === undefined ? {} : { batch: exchange.batch }),
+        ...(caller ? { identity: caller.identity } : {}),
+      });
+      if (!caller) throw refused;
+      res = await graph(raw, segments, headers, { ...exchange, ...correlation, caller });
     }
   } catch (error) {
     const graphError = toGraphError(error);
     res = {
       status: graphError.status,
       headers: graphError.headers,
-      body: errorEnvelope(graphError, context),
+      body: errorEnvelope(graphError, correlation),
     };
   }
   const path = `/${belowVersion(segments).join('/')}`;
@@ -163,6 +180,7 @@ async function answer(
       body: bodyForLog(raw),
       status: res.status,
       requestId,
+      ...(caller ? { identity: caller.identity } : {}),
     });
   }
   logger?.info(

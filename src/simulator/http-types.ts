@@ -1,3 +1,4 @@
+import type { CallerIdentity } from './control-types';
 import type { GraphVersion } from './graph-schemas';
 
 /** A Graph request after parsing: what every route handler receives. */
@@ -20,6 +21,8 @@ export interface GraphRequest {
   baseUrl: string;
   requestId: string;
   clientRequestId: string;
+  /** Who sent it (the application, or a user through a delegated token). */
+  caller: CallerIdentity;
 }
 
 /** What a handler answers; the dispatcher adds the correlation headers. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import type { SimulatorSettings } from './control-types';
+import type { CallerIdentity, SimulatorSettings } from './control-types';
 import { badRequest, GraphError } from './errors';
 import type { GraphVersion } from './graph-schemas';
 import type { GraphRequest } from './http-types';
@@ -34,7 +34,12 @@ const MAX_JUSTIFICATION = 1024;
 export class ApprovalStore {
   private readonly records = new Map<string, ApprovalRecord>();
 
-  create(held: HeldOperation, justification: string): ApprovalRecord {
+  /** A new request held for approval; `caller` is named as its requestor. */
+  create(
+    held: HeldOperation,
+    justification: string,
+    caller: CallerIdentity = { kind: 'application' },
+  ): ApprovalRecord {
     const now = new Date();
     const code = randomUUID();
     const request: GraphObject = {
@@ -43,11 +48,7 @@ export class ApprovalStore {
       requestDateTime: now.toISOString(),
       expirationDateTime: new Date(now.getTime() + EXPIRY_MS).toISOString(),
       lastModifiedDateTime: now.toISOString(),
-      requestor: {
-        application: { id: 'simulated-client-app', displayName: 'Graph client (simulated)' },
-        user: null,
-        device: null,
-      },
+      requestor: requestorOf(caller),
       approver: null,
       status: 'needsApproval',
       requestJustification: justification,
@@ -94,6 +95,19 @@ export class ApprovalStore {
   clear(): void {
     this.records.clear();
   }
+}
+
+/** The `identitySet` of whoever asked: the calling app, and the user a delegated token names. */
+function requestorOf(caller: CallerIdentity): GraphObject['requestor'] {
+  const appId = caller.kind === 'application' ? caller.appId : undefined;
+  return {
+    application: {
+      id: appId || 'simulated-client-app',
+      displayName: 'Graph client (simulated)',
+    },
+    user: caller.kind === 'user' ? { id: caller.id, displayName: caller.name } : null,
+    device: null,
+  };
 }
 
 function setStatus(record: ApprovalRecord, status: string): void {
@@ -148,7 +162,7 @@ export function guardWrite(
   };
   const code = req.headers['x-msft-approval-code'];
   if (code === undefined) {
-    const record = approvals.create(held, justification);
+    const record = approvals.create(held, justification, req.caller);
     throw new GraphError(
       settings.approvalRequiredStatus,
       'ApprovalRequired',

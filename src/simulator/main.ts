@@ -9,6 +9,8 @@ import { startSimulator } from './server';
  * - `SIMULATOR_SCALE`: `default` or `bench` (seed size).
  * - `SIMULATOR_LOG_REQUESTS`: `1` logs every request as a JSON line.
  * - `SIMULATOR_THROTTLING`: `on` (the default) keeps Intune's throttling limits, `off` does not.
+ * The simulated Entra ID token service always starts beside it, on a free HTTPS port of 127.0.0.1
+ * (`GET /_sim/entra` gives its URL, certificate and the bot's app registration).
  */
 
 const SCALES: Record<string, SeedScale> = { default: DEFAULT_SCALE, bench: BENCH_SCALE };
@@ -39,7 +41,13 @@ async function main(): Promise<void> {
   }
   const throttling = throttlingName === 'on';
 
-  const handle = await startSimulator({ scale, port, logger, settings: { throttling } });
+  const handle = await startSimulator({
+    scale,
+    port,
+    logger,
+    settings: { throttling },
+    entra: true,
+  });
   const t = handle.control.tenant();
   const assignments = [...t.appAssignments.values()].reduce((n, list) => n + list.length, 0);
   console.log(
@@ -48,6 +56,12 @@ async function main(): Promise<void> {
   console.log(
     `${scaleName} scale: ${t.apps.length} apps (${assignments} assignments), ${t.configPolicies.length} app configuration policies, ${t.groups.length} groups, ${t.users.length} users, ${t.assignmentFilters.length} assignment filters; control API at ${handle.url}/_sim`,
   );
+  const entra = handle.entra;
+  if (entra) {
+    console.log(
+      `Simulated Entra ID token service (on-behalf-of, Teams SSO tokens) at ${entra.url}/${entra.tenantId}/v2.0, bot app ${entra.bot.clientId}; certificate and app details at ${handle.url}/_sim/entra`,
+    );
+  }
   console.log(
     throttling
       ? "Intune's throttling limits kept: app writes 100 per 20 s per application (200 per tenant), any request 1,000 per 20 s per application (SIMULATOR_THROTTLING=off turns them off)"

@@ -1,8 +1,8 @@
 import { badRequest, GraphError } from './errors';
 
 /**
- * Reading a raw HTTP request the way Graph does: headers, path segments, authentication and the
- * JSON body (with Graph's size limit and its message for anything that is not JSON).
+ * Reading a raw HTTP request the way Graph does: headers, path segments and the JSON body (with
+ * Graph's size limit and its message for anything that is not JSON).
  */
 
 /** Graph's documented request size limit. */
@@ -51,17 +51,6 @@ export function belowVersion(segments: string[]): string[] {
   const below = segments.slice(1);
   if (below.length > 0 && below[below.length - 1] === '') below.pop();
   return below;
-}
-
-export function authenticate(headers: Record<string, string>): void {
-  // Any non-empty bearer token is accepted: the simulator checks presence and scheme, not a
-  // signature, audience or roles.
-  if (!/^Bearer\s+\S+/i.test(headers.authorization ?? '')) {
-    throw new GraphError(401, 'InvalidAuthenticationToken', 'Access token is empty.', {
-      'WWW-Authenticate':
-        'Bearer realm="", authorization_uri="https://login.microsoftonline.com/common/oauth2/authorize", client_id="00000003-0000-0000-c000-000000000000"',
-    });
-  }
 }
 
 export function parseBody(raw: RawRequest, headers: Record<string, string>): unknown {

@@ -6,6 +6,7 @@ import { createFilters, filtersByAppType } from './seed/filters';
 import { createManagedAppConfigs } from './seed/managed-app-configs';
 import { createGroups } from './seed/groups';
 import { createMemberships } from './seed/memberships';
+import { createRoleAssignments, createScopeTags } from './seed/rbac';
 import { Rng } from './seed/random';
 import { createUsers } from './seed/users';
 import { WELL_KNOWN } from './seed/well-known';
@@ -34,7 +35,8 @@ function checkScale(scale: SeedScale): void {
 
 /**
  * Builds the simulated tenant: the `WELL_KNOWN` landmarks plus realistic generated apps, app
- * configuration policies, groups, users, memberships and assignment filters. Every value comes
+ * configuration policies, groups, users, memberships and assignment filters, and Intune's scope
+ * tags and the landmark users' role assignments. Every value comes
  * from seeded generators (one per stream), so the same scale always gives identical data; counts
  * below the landmark set still include every landmark. Linear in the scale.
  */
@@ -95,6 +97,8 @@ export function createTenant(scale: Partial<SeedScale> = {}): TenantData {
     groupMembers,
     users: people.users,
     assignmentFilters,
+    roleScopeTags: createScopeTags(),
+    intuneRoleAssignments: createRoleAssignments(),
   };
 }
 

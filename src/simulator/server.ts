@@ -5,7 +5,17 @@ import type { SeedScale, SimulatorSettings } from './control-types';
 import { createControl, type SimulatorControl } from './control';
 
 export type { SimulatorControl } from './control';
+export {
+  type EntraHandle,
+  type EntraOptions,
+  SIMULATED_BOT_APP,
+  SIMULATED_TENANT_ID,
+  TEAMS_CLIENT_ID,
+} from './entra/constants';
 import { dispatch, MAX_BODY_BYTES, type RawRequest, type RequestLogger } from './dispatch';
+import { EntraAuthority } from './entra/authority';
+import type { EntraHandle, EntraOptions } from './entra/constants';
+import { type RunningEntra, startEntra } from './entra/server';
 import { createTenant } from './seed';
 import { SimulatorState } from './state';
 import type { TenantData } from './tenant-data';
@@ -34,12 +44,20 @@ export interface SimulatorOptions {
   limits?: Partial<ThrottleLimits>;
   /** Receives one entry per request (method, url, status, ids, duration). */
   logger?: RequestLogger;
+  /**
+   * Also start the simulated Entra ID token service (HTTPS on 127.0.0.1, self-signed): Teams SSO
+   * tokens, the on-behalf-of exchange, and Graph verifying JWTs as users' delegated tokens. Off by
+   * default: without it a JWT sent to Graph is refused with 401.
+   */
+  entra?: boolean | EntraOptions;
 }
 
 export interface SimulatorHandle {
   /** Origin without a trailing slash, e.g. `http://127.0.0.1:54321`. */
   url: string;
   control: SimulatorControl;
+  /** The simulated Entra ID token service, when started with the `entra` option. */
+  entra?: EntraHandle;
   close(): Promise<void>;
 }
 
@@ -101,15 +119,37 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   });
   const { port } = server.address() as AddressInfo;
   baseUrl = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const closeGraph = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      // Keep-alive sockets would hold close() open; Node 18.2+ can drop them at once.
+      (server.server as HttpServer).closeAllConnections();
+    });
 
+  let entra: RunningEntra | undefined;
+  try {
+    entra = options.entra ? await startEntraFor(options.entra, state) : undefined;
+  } catch (error) {
+    await closeGraph();
+    throw error;
+  }
   return {
     url: baseUrl,
     control: createControl(state),
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        // Keep-alive sockets would hold close() open; Node 18.2+ can drop them at once.
-        (server.server as HttpServer).closeAllConnections();
-      }),
+    ...(entra && state.entra ? { entra: state.entra.handle() } : {}),
+    close: async () => {
+      await Promise.all([closeGraph(), entra?.close()]);
+    },
   };
+}
+
+async function startEntraFor(
+  options: true | EntraOptions,
+  state: SimulatorState,
+): Promise<RunningEntra> {
+  const settings = options === true ? {} : options;
+  const authority = await EntraAuthority.create(settings);
+  const running = await startEntra(authority, state, settings.port);
+  state.entra = authority;
+  return running;
 }

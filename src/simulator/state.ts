@@ -1,4 +1,6 @@
-import type { RecordedWrite, SimulatorSettings } from './control-types';
+import type { CallerIdentity, RecordedWrite, SimulatorSettings } from './control-types';
+import type { EntraAuthority } from './entra/authority';
+import { ConsentStore } from './entra/consent';
 import { FaultStore } from './faults';
 import { ApprovalStore } from './maa';
 import type { TenantData } from './tenant-data';
@@ -11,6 +13,8 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   /** Graph's request id of the `$batch` the request came in, for a request inside one. */
   batch?: string;
+  /** Who sent it; absent when its token was refused (401). */
+  identity?: CallerIdentity;
 }
 
 export const DEFAULT_SETTINGS: SimulatorSettings = {
@@ -18,6 +22,8 @@ export const DEFAULT_SETTINGS: SimulatorSettings = {
   approvalRequiredStatus: 403,
   plainConfigAssignFails: true,
   throttling: true,
+  appPermission: 'ReadWrite',
+  adminConsent: true,
 };
 
 /**
@@ -33,6 +39,10 @@ export class SimulatorState {
   readonly faults = new FaultStore();
   readonly approvals = new ApprovalStore();
   readonly throttle: Throttle;
+  /** Users' own consents to apps using Graph on their behalf (beside `settings.adminConsent`). */
+  readonly consents = new ConsentStore();
+  /** The simulated Entra ID authority, when the token service runs: Graph verifies JWTs with it. */
+  entra?: EntraAuthority;
   private writeLog: RecordedWrite[] = [];
   private requestLog: RecordedRequest[] = [];
   private readonly restore: () => TenantData;
@@ -61,14 +71,16 @@ export class SimulatorState {
   }
 
   /**
-   * Back to the tenant and settings the simulator started with; logs, faults, approvals, the
-   * throttling windows and the record of 429s cleared.
+   * Back to the tenant and settings the simulator started with (Intune role assignments
+   * included); logs, faults, approvals, users' consents, the throttling windows and the record of
+   * 429s cleared.
    */
   reset(): void {
     this.tenant = this.restore();
     this.settings = { ...this.initialSettings };
     this.faults.clear();
     this.approvals.clear();
+    this.consents.clear();
     this.throttle.clearWindows();
     this.throttle.clearThrottled();
     this.writeLog = [];

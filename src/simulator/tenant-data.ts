@@ -1,3 +1,5 @@
+import type { IntuneRoleAssignment } from './rbac/roles';
+
 /**
  * The simulated tenant's data, held as Graph objects in their beta shape (the richest one); the
  * simulator derives v1.0 views from it. Seeded by `seed.ts`, mutated only by the simulator.
@@ -27,4 +29,11 @@ export interface TenantData {
   users: GraphObject[];
   /** `deviceAndAppManagementAssignmentFilter` objects (beta only). */
   assignmentFilters: GraphObject[];
+  /**
+   * `roleScopeTag` objects (`displayName`, `description`, `isBuiltIn`; beta only). Absent: the
+   * built-in Default tag `0` only.
+   */
+  roleScopeTags?: GraphObject[];
+  /** Users' Intune role assignments (simulator model). Absent: nobody holds an Intune role. */
+  intuneRoleAssignments?: IntuneRoleAssignment[];
 }

@@ -17,6 +17,8 @@ describe('the HTTP control API', () => {
       approvalRequiredStatus: 403,
       plainConfigAssignFails: true,
       throttling: true,
+      appPermission: 'ReadWrite',
+      adminConsent: true,
     });
     expect((await control('GET', 'writes')).body.value).toEqual([]);
   });

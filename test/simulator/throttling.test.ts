@@ -12,8 +12,8 @@ import {
   WIN32_SETTINGS,
 } from './sim-client';
 
-/** A token as Entra ID issues them for application `appid` (unsigned: the simulator reads it). */
-function tokenOf(appid: string): string {
+/** An unsigned token naming application `appid`, for reading the claim (Graph would refuse it). */
+function unsignedTokenOf(appid: string): string {
   const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   return `${part({ alg: 'none', typ: 'JWT' })}.${part({ appid, roles: [] })}.signature`;
 }
@@ -34,6 +34,8 @@ describe("the simulated tenant keeps Intune's throttling limits", () => {
       tenant: tinyTenant(),
       port: 0,
       limits: { appWrites: 2, tenantWrites: 3, requests: 6, windowMs: 60_000 },
+      // Entra ID signs the app-only tokens that tell one calling application from another.
+      entra: true,
     });
   });
   afterAll(() => sim.close());
@@ -56,6 +58,7 @@ describe("the simulated tenant keeps Intune's throttling limits", () => {
   });
 
   it('counts app writes per calling application, and the tenant limit over every application', async () => {
+    const tokenOf = (appId: string) => sim.control.appToken({ appId });
     const [a, b] = [tokenOf('app-a'), tokenOf('app-b')];
     expect((await post(sim, ASSIGN, BODY, { token: a })).status).toBe(204);
     expect((await post(sim, ASSIGN, BODY, { token: a })).status).toBe(204);
@@ -77,7 +80,8 @@ describe("the simulated tenant keeps Intune's throttling limits", () => {
     expect(over.body.error?.message).toMatch(/requests exceed 6 per 20 seconds/);
     expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
     // Another application still has its own requests.
-    expect((await get(sim, GROUPS, { token: tokenOf('other') })).status).toBe(200);
+    const other = sim.control.appToken({ appId: 'other' });
+    expect((await get(sim, GROUPS, { token: other })).status).toBe(200);
     expect(sim.control.throttled()).toHaveLength(1);
   });
 
@@ -122,7 +126,7 @@ describe('the throttle itself', () => {
   });
 
   it('reads the calling application from the token, else one default application', () => {
-    expect(callingApp(`Bearer ${tokenOf('11111111-2222')}`)).toBe('11111111-2222');
+    expect(callingApp(`Bearer ${unsignedTokenOf('11111111-2222')}`)).toBe('11111111-2222');
     expect(callingApp('Bearer simulator-development-token')).toBe(DEFAULT_APP);
     expect(callingApp(undefined)).toBe(DEFAULT_APP);
   });

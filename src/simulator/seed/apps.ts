@@ -120,7 +120,9 @@ export function wellKnownApps(rng: Rng): SeededApp[] {
   return specs.map(([id, type, name, publisher, key, state]) => {
     const entry: CatalogApp = { type, name, publisher, key };
     const displayName = state === 'notPublished' ? `${name} (LOB)` : name + NAME_SUFFIX[type];
-    return buildApp({ id, entry, displayName, rng, state });
+    const app = buildApp({ id, entry, displayName, rng, state });
+    if (id === A.macOSLob) app.object.roleScopeTagIds = [WELL_KNOWN.scopeTags.financeApps];
+    return app;
   });
 }
 

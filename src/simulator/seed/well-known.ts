@@ -16,6 +16,10 @@ export const WELL_KNOWN = {
     winGet: '2fa0cbd9-d731-4f15-ba22-6796aff6532d',
     /** "Microsoft 365 Apps for enterprise". */
     officeSuite: 'cbf65b7b-3fee-4613-9a7e-3b621945540a',
+    /**
+     * "Zoom Workplace" for macOS: tagged only with scope tag `1` ("Finance apps"), so only a user
+     * whose Intune role covers tag 1 (approver1) may assign it with a delegated token.
+     */
     macOSLob: '02533438-8312-429b-ae79-1d7a1cc1fe6f',
     storeForBusiness: 'dbbc9597-8f62-4ec8-87e5-49e3d362d282',
     /** "Adobe Acrobat Reader DC": one assignment comes from a policy set. */
@@ -54,16 +58,43 @@ export const WELL_KNOWN = {
     requesters: '7c8212d2-6989-46e9-b60a-7b5f7b7cb367',
   },
   users: {
-    /** Member of `requesters` (and `marketing`). */
+    /** Member of `requesters` (and `marketing`). No Intune role. */
     requester: '5874a82d-739c-46e8-89bb-77c6690ee3c1',
-    /** Direct member of `approvers`. */
+    /**
+     * Direct member of `approvers`. Intune role: Application Manager over scope tags `0` and `1`,
+     * so a delegated token of theirs may assign every app.
+     */
     approver1: 'c84f72d8-3ffc-4f0d-bd3b-aaeb389eb410',
-    /** Direct member of `approvers`. */
+    /**
+     * Direct member of `approvers`. Intune role: Application Manager over scope tag `0` only, so
+     * a delegated token of theirs may assign every app but `apps.macOSLob` (tag `1`).
+     */
     approver2: 'e014f8cf-6715-4550-996f-bfc016cac48c',
-    /** Member of `approversNestedDeep` only: a transitive approver. */
+    /**
+     * Member of `approversNestedDeep` only: a transitive approver. No Intune role: a delegated
+     * token of theirs may neither read nor assign apps.
+     */
     nestedApprover: 'c4ce7cbb-9c38-4298-b0c7-bf610c9ce076',
-    /** Member of no group at all. */
+    /** Member of no group at all. No Intune role. */
     outsider: 'aaf6d740-6d75-46c6-8103-fdb616924407',
+  },
+  /** Intune scope tags (`deviceManagement/roleScopeTags`). */
+  scopeTags: {
+    /** "Default": built in; the tag of every item that lists none. */
+    default: '0',
+    /** "Finance apps": only `apps.macOSLob` carries it. */
+    financeApps: '1',
+  },
+  /** The simulated tenant's built-in Intune role definitions (see `rbac/roles.ts`). */
+  intuneRoles: {
+    /** Reads, creates, updates and assigns apps and managed-app policies. */
+    applicationManager: '5a1f4a3e-7c2b-4d6e-9f10-3b8c2d4e6a01',
+    /** Entra ID's Intune Administrator: everything, not limited by scope tags. */
+    intuneAdministrator: '5a1f4a3e-7c2b-4d6e-9f10-3b8c2d4e6a02',
+    /** Reads, and assigns apps and managed-app policies. */
+    helpDeskOperator: '5a1f4a3e-7c2b-4d6e-9f10-3b8c2d4e6a03',
+    /** Reads only. */
+    readOnlyOperator: '5a1f4a3e-7c2b-4d6e-9f10-3b8c2d4e6a04',
   },
   filters: {
     windowsCorporate: 'be136b91-ab10-4901-9702-a51d3ae50975',
