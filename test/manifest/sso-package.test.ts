@@ -14,7 +14,7 @@ describe('npm run package with writes as the approver', () => {
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   test('GRAPH_WRITE_AS=approver adds webApplicationInfo for the bot, and the manifest validates against the official schema', async () => {
-    const env = { ...exampleEnv(), GRAPH_WRITE_AS: 'approver' };
+    const env: Record<string, string> = { ...exampleEnv(), GRAPH_WRITE_AS: 'approver' };
     const outFile = join(dir, 'appPackage.zip');
     const built = await buildPackage({ env, outFile });
     const bot = env.TEAMS_BOT_ID;

@@ -112,11 +112,14 @@ export class TeamsClient {
       replyToId?: string;
       where?: 'personal' | 'channel';
       trigger?: 'manual' | 'automatic';
+      /** What Teams adds when it sends the invoke again after a sign-in request. */
+      authentication?: { id?: string; connectionName?: string; token: string };
     } = {},
   ): Promise<HttpAnswer> {
     const value = {
       action: { type: 'Action.Execute', id: randomUUID(), verb, data },
       trigger: options.trigger ?? 'manual',
+      ...(options.authentication ? { authentication: options.authentication } : {}),
     };
     return this.post(
       this.activity(
