@@ -1,3 +1,4 @@
+import type { RecordedWrite } from '../simulator/control-types';
 import type { SimulatorControl } from '../simulator/server';
 
 /** One write the simulated tenant received, as the page's Graph panel shows it. */
@@ -11,6 +12,14 @@ export interface GraphWriteView {
   body: unknown;
   /** Display names of the groups the body names, by id, so the JSON can be read. */
   groups: Record<string, string>;
+  /** Whose rights the write used: the bot's application, or a signed-in approver. */
+  as: string;
+}
+
+/** "the bot (application)", or "Patti Fernandez (delegated, signed in)". */
+function writer(identity: RecordedWrite['identity']): string {
+  if (identity?.kind === 'user') return `${identity.name} (delegated, signed in)`;
+  return identity ? 'the bot (application)' : 'refused token';
 }
 
 function groupIds(node: unknown, found: Set<string>): Set<string> {
@@ -35,6 +44,7 @@ export function graphWrites(sim: SimulatorControl): GraphWriteView[] {
       path: `/${write.version}/${write.path.replace(/^\//, '')}`,
       status: write.status,
       requestId: write.requestId,
+      as: writer(write.identity),
       body: write.body,
       groups: Object.fromEntries(
         [...groupIds(write.body, new Set())].map((id) => [

@@ -78,6 +78,8 @@ function playgroundConfig(
     LOG_LEVEL: 'warn',
     ...env,
     GRAPH_BASE_URL: graphUrl,
+    // The simulated tenant's own Entra ID signs approvers in (GRAPH_WRITE_AS=approver).
+    AZURE_AUTHORITY_HOST: '',
     HOST: options.host ?? '127.0.0.1',
     APPROVER_GROUP_ID: WELL_KNOWN.groups.approvers,
     ALLOWED_TENANT_ID: PLAYGROUND_TENANT_ID,
@@ -113,7 +115,13 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   const env = options.env ?? process.env;
   refuseProductionSettings(env);
   const instances = checkInstances(options.instances ?? 1);
-  const sim = await startSimulator({ port: 0 });
+  // Writes as the approver: the simulated Entra ID signs the personas in, and the bot's own
+  // application may only read, so every write shows whose Intune rights it used.
+  const asApprover = (env.GRAPH_WRITE_AS ?? '').trim() === 'approver';
+  const sim = await startSimulator({
+    port: 0,
+    ...(asApprover ? { entra: true, settings: { appPermission: 'Read' as const } } : {}),
+  });
   const parts = playgroundParts(sim);
   const closers: (() => Promise<void>)[] = [() => sim.close()];
   const stop = async () => {

@@ -31,7 +31,11 @@ export function playgroundParts(sim: SimulatorHandle): Parts {
   const boot = Date.now().toString(36);
   const hub = new EventHub(boot);
   const store = new ConversationStore((event) => hub.publish(event), boot);
-  return { store, shim: new TeamsShim(store, personas), hub, personas, sim };
+  // With writes as the approver, each persona signs in silently, as Teams does.
+  const ssoToken = sim.entra
+    ? (persona: Persona) => sim.control.teamsToken(persona.aadObjectId)
+    : undefined;
+  return { store, shim: new TeamsShim(store, personas, ssoToken), hub, personas, sim };
 }
 
 /** The fake connector, the page, its API and its events, on `server`. */

@@ -40,6 +40,15 @@ export class ShimError extends Error {
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 
+/** The `tokenExchangeResource` id of a sign-in request that asks for single sign-on. */
+function loginExchange(body: unknown): string | undefined {
+  const answer = body as
+    { type?: string; value?: { tokenExchangeResource?: { id?: unknown } } } | undefined;
+  if (answer?.type !== 'application/vnd.microsoft.activity.loginRequest') return undefined;
+  const id = answer.value?.tokenExchangeResource?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
 /**
  * The Direct Line side of the playground: takes what the page's personas do and sends it to the
  * bot's `/api/messages` over HTTP exactly as Teams' Bot Connector would (`msteams` activities with
@@ -55,6 +64,11 @@ export class TeamsShim {
   constructor(
     private readonly store: ConversationStore,
     private readonly personas: readonly Persona[],
+    /**
+     * With writes as the approver: the persona's single sign-on token, as Teams obtains it silently
+     * when the bot answers an invoke with a sign-in request.
+     */
+    private readonly ssoToken?: (persona: Persona) => string,
   ) {}
 
   /**
@@ -131,25 +145,35 @@ export class TeamsShim {
     const seenVersion = this.store.versionOf(conversationId, activity.replyToId);
     if (seenVersion === undefined)
       throw new ShimError(404, 'unknown-message', 'The card is not in this conversation.');
-    const id = randomUUID();
-    const value = {
-      action: {
-        type: 'Action.Execute',
-        id: randomUUID(),
-        verb: activity.verb,
-        data: activity.data,
-      },
-      trigger: activity.trigger,
+    const action = {
+      type: 'Action.Execute',
+      id: randomUUID(),
+      verb: activity.verb,
+      data: activity.data,
     };
-    const answer = await this.forward(
-      this.teamsActivity(persona, conversationId, {
-        id,
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        value,
-        replyToId: activity.replyToId,
-      }),
-    );
+    const send = (id: string, authentication?: Json) =>
+      this.forward(
+        this.teamsActivity(persona, conversationId, {
+          id,
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: {
+            action,
+            trigger: activity.trigger,
+            ...(authentication ? { authentication } : {}),
+          },
+          replyToId: activity.replyToId,
+        }),
+      );
+    let id = randomUUID();
+    let answer = await send(id);
+    // Teams' single sign-on: asked to sign in, the client gets the user's token silently and
+    // sends the same action again with it.
+    const exchange = loginExchange(answer.body);
+    if (exchange && this.ssoToken) {
+      id = randomUUID();
+      answer = await send(id, { id: exchange, token: this.ssoToken(persona) });
+    }
     const body = answer.body as { statusCode?: number; type?: string; value?: unknown } | undefined;
     if (answer.status === 200 && body?.type === CARD && body.value) {
       this.store.setView(

@@ -8,6 +8,7 @@ import { api, CARD, cardOf, meta } from './dom.js';
  */
 
 const ERROR = 'application/vnd.microsoft.error';
+const LOGIN = 'application/vnd.microsoft.activity.loginRequest';
 const refreshed = new Set();
 
 /**
@@ -23,7 +24,11 @@ export async function execute({ persona, conversationId, messageId, verb, data, 
     });
     const body = answer.body || {};
     if (answer.status === 200 && body.type !== ERROR) return undefined;
-    return (body.value && body.value.message) || `The bot answered ${answer.status}.`;
+    const value = body.value || {};
+    // A sign-in request the playground could not answer silently (consent missing): its button.
+    const button = (value.buttons || [])[0];
+    if (body.type === LOGIN && button) return `${value.text} [Sign in](${button.value})`;
+    return value.message || `The bot answered ${answer.status}.`;
   } catch (error) {
     return error.message;
   }

@@ -39,6 +39,7 @@ function writeNode(write) {
         'request-id ',
         h('code', { class: 'request-id', text: write.requestId }),
       ]),
+      h('div', { class: 'write-meta write-as', text: `as ${write.as}` }),
     ]),
     pre,
   ]);
