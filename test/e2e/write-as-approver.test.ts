@@ -183,6 +183,29 @@ describe('writes as the approver, through Teams single sign-on', () => {
     expect(h.sim.control.writes()).toEqual([]);
   });
 
+  test('a forged token with the right user in it, or a huge one, is refused and nothing changes', async () => {
+    const submitted = await submitRequest(h, ZOOM_TO_SALES);
+    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const forged = [
+      b64({ alg: 'RS256', typ: 'JWT', kid: 'forged' }),
+      b64({
+        aud: SIMULATED_BOT_APP.clientId,
+        oid: h.users.approver1.aadObjectId,
+        tid: '6babcaad-604b-40ac-a9d7-9fd97c0b779f',
+        exp: Math.floor(Date.now() / 1000) + 3600,
+      }),
+      'c2lnbmF0dXJl',
+    ].join('.');
+    const { second } = await approveWithSignIn(h, h.users.approver1, submitted, forged);
+    expect(second.body).toMatchObject({ statusCode: 412 });
+    // A "token" of 100 KB is not one: the approver is asked to sign in, as without a token.
+    const huge = await approveWithSignIn(h, h.users.approver1, submitted, 'x'.repeat(100_000));
+    expect(loginRequestOf(huge.second).statusCode).toBe(401);
+    await h.settle();
+    expect(await statusOf(h, submitted.requestId)).toBe('pending');
+    expect(h.sim.control.writes()).toEqual([]);
+  });
+
   test('without consent the sign-in request leads to the consent page; once consented there, the approval goes through', async () => {
     h.sim.control.settings({ adminConsent: false });
     const submitted = await submitRequest(h, ZOOM_TO_SALES);
@@ -210,6 +233,22 @@ describe('writes as the approver, through Teams single sign-on', () => {
     expect(again.second.status).toBe(200);
     await h.settle();
     expect(await statusOf(h, submitted.requestId)).toBe('assigned');
+  });
+
+  test('the consent pages refuse what is not a user id and never echo markup', async () => {
+    const base = h.teams.options.botUrl;
+    const bad = await fetch(`${base}/auth/consent?user=..%2F..%2Fetc%2Fpasswd`, {
+      redirect: 'manual',
+    });
+    expect(bad.status).toBe(400);
+    const declined = await fetch(
+      `${base}/auth/consent/done?error=access_denied&error_description=${encodeURIComponent('<script>alert(1)</script>')}`,
+    );
+    const page = await declined.text();
+    expect(page).toContain('Nothing was allowed');
+    expect(page).not.toContain('<script>');
+    expect(page).toContain('&lt;script&gt;');
+    expect(declined.headers.get('content-security-policy')).toContain("default-src 'none'");
   });
 
   test('someone who may not approve is refused without being asked to sign in', async () => {

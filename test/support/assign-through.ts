@@ -6,7 +6,12 @@ import type { RunEvent } from '../../src/services/assignment-outcomes';
 import { planAssignment } from '../../src/services/assignment-plan';
 import { AssignmentWriter } from '../../src/services/assignment-writer';
 import { KeyedQueue } from '../../src/services/keyed-queue';
-import type { IntunePort, ItemRef, PendingWrite } from '../../src/services/ports/intune';
+import type {
+  IntunePort,
+  ItemRef,
+  PendingWrite,
+  WriteIdentity,
+} from '../../src/services/ports/intune';
 import type { RequestStore } from '../../src/services/ports/request-store';
 import { WriteFences } from '../../src/services/write-fences';
 import { MemoryRequestStore } from '../../src/storage/memory-request-store';
@@ -31,6 +36,8 @@ export interface AssignThroughOptions {
   /** Where write fences are kept (a fresh memory store by default). */
   store?: RequestStore;
   lifetimeMs?: number;
+  /** The approver the write runs as (writes as the approver). */
+  as?: WriteIdentity;
 }
 
 const locks = new WeakMap<IntunePort, KeyedQueue>();
@@ -87,9 +94,9 @@ export async function assignThrough(
     signal: new AbortController().signal,
   });
   const request = assigningRequest(item, requested, options);
-  const event = await writer.write(request);
+  const event = await writer.write(request, options.as);
   if (!event) throw new Error('the write was interrupted');
-  if (event.type === 'failed')
+  if (event.type === 'failed' || event.type === 'write-refused')
     throw new AppError('graph-failed', String(event.outcome.error?.message));
   const base = { diff: plan.outcome.diff, event, request, writer };
   if (event.type === 'held') {
