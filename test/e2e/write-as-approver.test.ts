@@ -261,6 +261,29 @@ describe('writes as the approver, through Teams single sign-on', () => {
     expect(await statusOf(h, submitted.requestId)).toBe('pending');
   });
 
+  test('Intune Multi Admin Approval holds the write, names the approver as its requestor, and the approved change is replayed as the same approver', async () => {
+    h.sim.control.settings({ multiAdminApproval: true });
+    const submitted = await submitRequest(h, ZOOM_TO_SALES);
+    await approveWithSignIn(h, h.users.approver1, submitted);
+    await eventually(
+      async () => (await statusOf(h, submitted.requestId)) === 'awaiting-intune-approval',
+      'the write held by Multi Admin Approval',
+    );
+    const [record] = h.sim.control.approvalRequests();
+    const requestor = (record?.request as { requestor?: { user?: { id?: string } } }).requestor;
+    expect(requestor?.user?.id).toBe(h.users.approver1.aadObjectId);
+    h.sim.control.decideApproval(String(record?.request.id), 'approve');
+    await eventually(
+      async () => (await statusOf(h, submitted.requestId)) === 'assigned',
+      'the replay after the Intune approval',
+    );
+    const writes = h.sim.control.writes();
+    expect(writes).toHaveLength(2);
+    for (const write of writes) {
+      expect(write.identity).toMatchObject({ id: h.users.approver1.aadObjectId });
+    }
+  });
+
   test('no token appears in the logs, the cards or the store', async () => {
     const submitted = await submitRequest(h, ZOOM_TO_SALES);
     const sso = h.sim.control.teamsToken(h.users.approver1.aadObjectId);
