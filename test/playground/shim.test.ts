@@ -2,6 +2,7 @@ import type { PlaygroundEvent } from '../../src/playground/store';
 import { startPlayground, type Playground } from '../../src/playground/playground';
 import { WELL_KNOWN } from '../../src/simulator/seed';
 import { openEvents, type EventsClient } from './events-client';
+import { pageApi } from './page-api';
 
 type Json = Record<string, unknown>;
 const CARD = 'application/vnd.microsoft.card.adaptive';
@@ -14,16 +15,7 @@ const verbsOf = (card: unknown): string[] =>
 describe('the playground shim, without a browser', () => {
   let pg: Playground;
   let events: EventsClient;
-  const api = async (path: string, body?: unknown) => {
-    const response = await fetch(`${pg.url}playground/api/${path}`, {
-      method: body ? 'POST' : 'GET',
-      headers: body ? { 'Content-Type': 'application/json' } : {},
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: response.status, body: (await response.json()) as Json };
-  };
-  const post = (persona: string, conversationId: string, activity: Json) =>
-    api('activities', { persona, conversationId, activity });
+  const { api, post } = pageApi(() => pg.url);
   const persona = (key: string) => pg.personas.find((p) => p.key === key)!;
   const activityEvent = (match: (e: Extract<PlaygroundEvent, { type: 'activity' }>) => boolean) =>
     events.next((e) => e.type === 'activity' && match(e)) as Promise<

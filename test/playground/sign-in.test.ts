@@ -1,5 +1,6 @@
 import { startPlayground, type Playground } from '../../src/playground/playground';
 import { WELL_KNOWN } from '../../src/simulator/seed';
+import { pageApi } from './page-api';
 
 type Json = Record<string, unknown>;
 
@@ -8,16 +9,7 @@ const cardOf = (activity: Json | undefined) =>
 
 describe('the playground with writes as the approver (GRAPH_WRITE_AS=approver)', () => {
   let pg: Playground;
-  const api = async (path: string, body?: unknown) => {
-    const response = await fetch(`${pg.url}playground/api/${path}`, {
-      method: body ? 'POST' : 'GET',
-      headers: body ? { 'Content-Type': 'application/json' } : {},
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: response.status, body: (await response.json()) as Json };
-  };
-  const post = (persona: string, conversationId: string, activity: Json) =>
-    api('activities', { persona, conversationId, activity });
+  const { api, post } = pageApi(() => pg.url);
   const persona = (key: string) => pg.personas.find((p) => p.key === key)!;
   const idle = () => Promise.all(pg.apps.map((app) => app.services.tasks.idle()));
 

@@ -3,6 +3,7 @@ import { startPlayground, type Playground } from '../../src/playground/playgroun
 import type { PlaygroundEvent } from '../../src/playground/store';
 import { WELL_KNOWN } from '../../src/simulator/seed';
 import { openEvents, type EventsClient } from './events-client';
+import { pageApi } from './page-api';
 
 type Json = Record<string, unknown>;
 type ActivityEvent = Extract<PlaygroundEvent, { type: 'activity' }>;
@@ -42,16 +43,7 @@ describe('the playground with two bot instances on Azurite, without a browser', 
   let pg: Playground;
   let events: EventsClient;
   let stopped = false;
-  const api = async (path: string, body?: unknown) => {
-    const response = await fetch(`${pg.url}playground/api/${path}`, {
-      method: body ? 'POST' : 'GET',
-      headers: body ? { 'Content-Type': 'application/json' } : {},
-      body: body ? JSON.stringify(body) : undefined,
-    });
-    return { status: response.status, body: (await response.json()) as Json };
-  };
-  const post = (persona: string, conversationId: string, activity: Json) =>
-    api('activities', { persona, conversationId, activity });
+  const { api, post } = pageApi(() => pg.url);
   const persona = (key: string) => pg.personas.find((p) => p.key === key)!;
   const activityEvent = (match: (e: ActivityEvent) => boolean) =>
     events.next((e) => e.type === 'activity' && match(e), 10_000) as Promise<ActivityEvent>;
