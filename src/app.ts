@@ -2,7 +2,9 @@ import type { TurnContext } from 'botbuilder';
 import { createAdapter, type BotAdapter } from './bot/adapter';
 import type { Server } from 'restify';
 import { preloadTemplates, type Caps } from './cards';
-import { isProductionMode, type Config } from './config';
+import { isProductionMode, slackEnabled, type Config } from './config';
+import { FanOutNotifier } from './services/fan-out-notifier';
+import { createSlack } from './slack';
 import { ApprovalsChannelSetting } from './bot/approvals-channel';
 import { IntuneAssignBot } from './bot/bot';
 import { CardActions } from './bot/card-actions';
@@ -133,6 +135,15 @@ export function createApp(options: AppOptions): App {
     tasks,
     logger: logger.child({ component: 'notifier' }),
   });
+  // Slack, when configured: the same requests, told in both chats.
+  const slack = slackEnabled(config)
+    ? createSlack({
+        config,
+        store,
+        directory: graph.directory,
+        logger: logger.child({ component: 'slack' }),
+      })
+    : undefined;
   const { locks, leases } = createCoordination(storage, options);
   const services = createServices({
     store,
@@ -141,7 +152,7 @@ export function createApp(options: AppOptions): App {
     rate: storage.rate,
     intune: graph.intune,
     directory: graph.directory,
-    notifier,
+    notifier: slack ? new FanOutNotifier([notifier, slack.notifier]) : notifier,
     clock,
     authorizer,
     tasks,
@@ -215,6 +226,7 @@ export function createApp(options: AppOptions): App {
       approvalsChannel: async () => (await channel.get()) !== undefined,
     },
   });
+  slack?.mount(server, { services, tasks, writesAsApprover: config.GRAPH_WRITE_AS === 'approver' });
   if (signInGraph) {
     addConsentRoutes(server, {
       baseUrl: () => baseUrl,

@@ -117,6 +117,18 @@ const schema = z.object({
     )
     .default('intune-assign-leases'),
 
+  // Slack (off unless the token, signing secret and workspace are set).
+  /** The Slack app's bot token (xoxb-...). */
+  SLACK_BOT_TOKEN: optionalString,
+  /** The Slack app's signing secret: every request from Slack is verified with it. */
+  SLACK_SIGNING_SECRET: optionalString,
+  /** The one Slack workspace (team id, T...) served; any other is refused. */
+  SLACK_TEAM_ID: optionalString,
+  /** The Slack channel requests are posted in (C...); or set it with the slash command there. */
+  SLACK_APPROVALS_CHANNEL_ID: optionalString,
+  /** Slack's Web API (tests point it at a simulated Slack on loopback, in local mode only). */
+  SLACK_API_URL: z.url({ protocol: /^https?$/ }).default('https://slack.com/api/'),
+
   PORT: integer(3978, 0, 65535),
   /** Listen address; default 0.0.0.0 in production mode, 127.0.0.1 in local mode. */
   HOST: optionalString,
@@ -138,6 +150,8 @@ export const SECRET_KEYS: readonly (keyof Config)[] = [
   'MicrosoftAppPassword',
   'AZURE_CLIENT_SECRET',
   'AZURE_CLIENT_CERTIFICATE_PASSWORD',
+  'SLACK_BOT_TOKEN',
+  'SLACK_SIGNING_SECRET',
 ];
 
 /** Thrown when the environment is invalid; `problems` lists every one, in plain words. */
@@ -187,8 +201,41 @@ function crossChecks(env: Raw): string[] {
       problems.push(`${key} is required with a client secret or certificate.`);
     }
   }
-  problems.push(...storageProblems(env));
+  problems.push(...storageProblems(env), ...slackProblems(env));
   return problems;
+}
+
+/** Slack is all or nothing: its token, signing secret and workspace together; a real Slack API. */
+function slackProblems(env: Raw): string[] {
+  const keys = ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_TEAM_ID'];
+  const set = keys.filter((key) => isSet(env, key));
+  const problems: string[] = [];
+  if (set.length > 0 && set.length < keys.length) {
+    const missing = keys.filter((key) => !set.includes(key));
+    problems.push(
+      `Slack needs SLACK_BOT_TOKEN, SLACK_SIGNING_SECRET and SLACK_TEAM_ID together; missing: ${missing.join(', ')}.`,
+    );
+  }
+  if (isSet(env, 'SLACK_TEAM_ID') && !/^[TE][A-Z0-9]{2,}$/.test((env.SLACK_TEAM_ID ?? '').trim())) {
+    problems.push('SLACK_TEAM_ID: must be a Slack workspace id such as T0123ABCD.');
+  }
+  const api = (env.SLACK_API_URL ?? '').trim();
+  if (api && URL.canParse(api) && isSet(env, 'MicrosoftAppId')) {
+    const url = new URL(api);
+    if (url.protocol !== 'https:' || isLoopbackHost(url.hostname)) {
+      problems.push(
+        'SLACK_API_URL must be Slack (https) in production mode, not a loopback stand-in.',
+      );
+    }
+  }
+  return problems;
+}
+
+/** True when the Slack transport is configured. */
+export function slackEnabled(
+  config: Pick<Config, 'SLACK_BOT_TOKEN' | 'SLACK_SIGNING_SECRET' | 'SLACK_TEAM_ID'>,
+): boolean {
+  return Boolean(config.SLACK_BOT_TOKEN && config.SLACK_SIGNING_SECRET && config.SLACK_TEAM_ID);
 }
 
 /** Reads get what writes leave of the request limit, split between the instances: at least one each. */

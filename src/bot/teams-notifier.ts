@@ -25,6 +25,9 @@ export interface TeamsNotifierOptions {
   logger: Logger;
 }
 
+/** True for a copy another transport keeps (its key starts with the transport's name). */
+const isOtherTransport = (key: string) => key.startsWith('slack:');
+
 /**
  * Events soon followed by another: the Graph work runs right after an approval or a retry, and
  * its outcome usually comes within a second or two. Their thread reply and requester message go
@@ -192,7 +195,8 @@ export class TeamsNotifier implements Notifier {
    */
   private async updateCopies(request: AssignmentRequest, approvers: KnownUser[]): Promise<void> {
     const copies: CardCopy[] = await this.options.store.cardCopies(request.id);
-    for (const copy of copies) {
+    // Slack's copies (`slack:...`) are the Slack notifier's to update.
+    for (const copy of copies.filter((c) => !isOtherTransport(c.key))) {
       const ref = copy.ref as unknown as MessageRef;
       const card = this.card(request, copy.key, ref.channelId, approvers);
       const shown = fingerprint(card);

@@ -49,6 +49,12 @@ async function orMissing<T>(call: Promise<T>): Promise<T | undefined> {
  * `startswith` for one- or two-letter queries that `$search` tokenises poorly), group and user
  * reads, and transitive membership through `checkMemberGroups`, cached for a few minutes.
  */
+/**
+ * A user principal name (`user@domain`), which Graph accepts in place of the object id in
+ * `/users/{id}`: nothing that could change the path or the query.
+ */
+const SIGN_IN_NAME = /^[A-Za-z0-9._%+'-]{1,113}@[A-Za-z0-9.-]{1,140}\.[A-Za-z]{2,63}$/;
+
 export class DirectoryGraph implements DirectoryPort {
   private readonly cache = new Map<string, { at: number; value: boolean }>();
 
@@ -94,7 +100,7 @@ export class DirectoryGraph implements DirectoryPort {
   }
 
   async getUser(id: string): Promise<UserSummary | undefined> {
-    if (!isGraphId(id)) return undefined;
+    if (!isGraphId(id) && !SIGN_IN_NAME.test(id)) return undefined;
     const path = `/users/${encodeURIComponent(id)}?$select=id,displayName,userPrincipalName`;
     const raw = await orMissing(
       this.options.http.send<Record<string, unknown>>({ method: 'GET', version: 'v1.0', path }),

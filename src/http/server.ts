@@ -60,7 +60,8 @@ function refuser(logger: Logger): Refuse {
  */
 function jsonBodies(maxBytes: number, refuse: Refuse): restify.RequestHandler {
   return (req, res, next) => {
-    if (!hasBody(req)) return next();
+    // Slack's routes read their own raw bodies (form-encoded, signed byte for byte).
+    if (!hasBody(req) || req.path().startsWith('/api/slack/')) return next();
     readJsonBody(req, maxBytes).then((result) => {
       if (result.ok) {
         req.body = result.body;

@@ -82,7 +82,10 @@ export interface RequestQuery {
 
 /** Where a card copy of a request lives, opaque to everything but the notifier that wrote it. */
 export interface CardCopy {
-  /** `channel`, `requester` or `approver:<userId>`: one copy per key. */
+  /**
+   * `channel`, `requester` or `approver:<userId>` in Teams, `slack:channel` in Slack: one copy per
+   * key; each transport updates only its own.
+   */
   key: string;
   ref: Record<string, unknown>;
   /**

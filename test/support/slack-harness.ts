@@ -1,0 +1,111 @@
+import { createTenant, WELL_KNOWN } from '../../src/simulator/seed';
+import { startSimulator, type SimulatorHandle } from '../../src/simulator/server';
+import { FakeSlack, type FakeSlackUser, type FakeSlackView } from '../fakes/fake-slack';
+import { botHarness, type BotHarness } from './bot-harness';
+import { SlackSender, stateValue, type SlackAnswer } from './slack-sender';
+
+export const SLACK_TEAM = 'T0CONTOSO1';
+export const SLACK_CHANNEL = 'C0APPROVAL';
+const TOKEN = 'xoxb-1111-2222-simulated-bot-token';
+const SECRET = 'simulated-slack-signing-secret-0000';
+
+export interface SlackHarness {
+  h: BotHarness;
+  sim: SimulatorHandle;
+  fake: FakeSlack;
+  slack: SlackSender;
+  people: Record<'megan' | 'patti' | 'nestor' | 'joni', FakeSlackUser>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole product with Slack configured: the real bot (and its Teams side, as before) with the
+ * simulated Slack Web API on loopback and Slack's signed requests sent as Slack sends them. The
+ * Slack users' emails are their Entra sign-in names in the simulated tenant.
+ */
+export async function slackHarness(env: Record<string, string> = {}): Promise<SlackHarness> {
+  const sim = await startSimulator({ tenant: createTenant(), port: 0 });
+  const upn = (id: string) =>
+    String(sim.control.tenant().users.find((u) => u.id === id)?.userPrincipalName);
+  const u = WELL_KNOWN.users;
+  const person = (id: string, slackId: string, name: string): FakeSlackUser => ({
+    id: slackId,
+    teamId: SLACK_TEAM,
+    name,
+    email: upn(id),
+  });
+  const people = {
+    megan: person(u.requester, 'U0MEGAN001', 'megan'),
+    patti: person(u.approver1, 'U0PATTI001', 'patti'),
+    nestor: person(u.approver2, 'U0NESTOR01', 'nestor'),
+    joni: person(u.outsider, 'U0JONI0001', 'joni'),
+  };
+  const fake = new FakeSlack({ botToken: TOKEN, teamId: SLACK_TEAM, users: Object.values(people) });
+  await fake.start();
+  const h = await botHarness({
+    sim,
+    env: {
+      SLACK_BOT_TOKEN: TOKEN,
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_TEAM_ID: SLACK_TEAM,
+      SLACK_APPROVALS_CHANNEL_ID: SLACK_CHANNEL,
+      SLACK_API_URL: fake.apiUrl,
+      ...env,
+    },
+  });
+  const slack = new SlackSender({
+    botUrl: h.teams.options.botUrl,
+    signingSecret: SECRET,
+    teamId: SLACK_TEAM,
+    newTriggerId: (from) => fake.newTriggerId(from),
+  });
+  return {
+    h,
+    sim,
+    fake,
+    slack,
+    people,
+    async close() {
+      await h.close();
+      await fake.stop();
+      await sim.close();
+    },
+  };
+}
+
+/** What a person fills in the request modal. */
+export interface SlackChoice {
+  itemId: string;
+  target: string;
+  intent?: string;
+  justification: string;
+}
+
+/**
+ * A request made in Slack: the slash command opens the modal, the modal is filled and submitted
+ * (the review comes back), and the review is submitted. Resolves with the answers on the way.
+ */
+export async function requestInSlack(
+  s: SlackHarness,
+  user: FakeSlackUser,
+  choice: SlackChoice,
+): Promise<{ review: SlackAnswer; submitted: SlackAnswer; modal: FakeSlackView }> {
+  const opened = await s.slack.command(user, '/intune-assign', '');
+  if (opened.status !== 200) throw new Error(`the command got ${opened.status}`);
+  await s.h.settle();
+  const modal = s.fake.openViews(user.id).at(-1);
+  if (!modal) throw new Error('no modal was opened');
+  const review = await s.slack.viewSubmission(user, modal, {
+    kind: { kind: stateValue.option('app', 'Mobile app') },
+    item: { item: stateValue.option(choice.itemId, 'item', 'external_select') },
+    target: { target: stateValue.option(choice.target, 'target', 'external_select') },
+    mode: { mode: stateValue.option('include', 'Include', 'radio_buttons') },
+    intent: { intent: stateValue.option(choice.intent ?? 'required') },
+    justification: { justification: stateValue.text(choice.justification) },
+  });
+  const view = (review.body as { view?: Record<string, unknown> } | undefined)?.view;
+  if (!view) throw new Error(`no review: ${JSON.stringify(review.body).slice(0, 300)}`);
+  const submitted = await s.slack.viewSubmission(user, { ...view, id: modal.id }, {});
+  await s.h.settle();
+  return { review, submitted, modal };
+}
