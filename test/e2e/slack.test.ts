@@ -144,6 +144,16 @@ describe('Slack: the same requests, approvals and threads', () => {
     expect(SLACK_TEAM).toBe(s.fake.teamId);
   });
 
+  test("Slack's 429 with Retry-After is honoured: the request is still posted in the channel", async () => {
+    s.fake.rateLimit('chat.postMessage', 1, 1);
+    const started = Date.now();
+    await requestInSlack(s, s.people.megan, toSales);
+    await s.h.settle();
+    const [posted] = s.fake.messagesIn(SLACK_CHANNEL);
+    expect(posted?.text).toMatch(/REQ-\d+ · Pending/);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+  });
+
   test("Slack's retry of an event is done once", async () => {
     const event = {
       type: 'message',
