@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { requestCard, type CardAttachment } from '../cards';
 import { mayAct } from '../domain/approval-policy';
 import type { AssignmentRequest } from '../domain/request';
@@ -8,7 +7,7 @@ import type { Authorizer } from '../services/authorizer';
 import type { BackgroundTasks } from '../services/background-tasks';
 import type { Notifier, QueuedWrite } from '../services/ports/notifier';
 import { sleepFor } from '../services/write-fences';
-import type { CardCopy, RequestStore } from '../services/ports/request-store';
+import { fingerprint, type CardCopy, type RequestStore } from '../services/ports/request-store';
 import type { ApprovalsChannelSetting } from './approvals-channel';
 import { capsFor, eligibleApprovers } from './audience';
 import { cardMessage, type Conversations, type MessageRef } from './conversations';
@@ -245,9 +244,4 @@ export class TeamsNotifier implements Notifier {
       this.options.logger.error({ err: error, requestId: request.id, what }, 'notification failed');
     }
   }
-}
-
-/** What a card shows, in a few bytes: equal for equal cards. */
-function fingerprint(card: CardAttachment): string {
-  return createHash('sha256').update(JSON.stringify(card)).digest('base64url');
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { WebClient } from '@slack/web-api';
 import { requestView } from '../cards/views/request';
 import { eventText, queuedText, reminderText } from '../bot/messages';
@@ -6,7 +5,7 @@ import type { AssignmentRequest } from '../domain/request';
 import type { EventType } from '../domain/state-machine';
 import type { Logger } from '../logger';
 import type { Notifier, QueuedWrite } from '../services/ports/notifier';
-import type { CardCopy, RequestStore } from '../services/ports/request-store';
+import { fingerprint, type CardCopy, type RequestStore } from '../services/ports/request-store';
 import { requestBlocks, requestText } from './blocks';
 import type { SlackIdentity } from './identity';
 
@@ -39,9 +38,6 @@ function channelMessage(request: AssignmentRequest) {
   });
   return { text: requestText(view), blocks: requestBlocks(view) };
 }
-
-const fingerprint = (message: unknown) =>
-  createHash('sha256').update(JSON.stringify(message)).digest('base64url').slice(0, 22);
 
 /**
  * Tells Slack about requests, as the Teams notifier tells Teams: the request posted in the

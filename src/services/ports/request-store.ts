@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AssignmentRequest, RequestStatus } from '../../domain/request';
 
 /** One audit record: who did what to which request, when, and Graph's request id if any. */
@@ -154,4 +155,9 @@ export interface RequestStore {
   /** Removes an item's fence if `requestId` holds it; a fence of another request stays. */
   clearFence(item: string, requestId: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** What a copy shows, in a few bytes (`CardCopy.shown`): equal for equal content. */
+export function fingerprint(shown: unknown): string {
+  return createHash('sha256').update(JSON.stringify(shown)).digest('base64url');
 }

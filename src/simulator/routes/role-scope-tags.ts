@@ -1,18 +1,7 @@
-import { intuneNotFound } from '../errors';
-import { type GraphRequest, odataContext, ok } from '../http-types';
-import { findBy } from '../indexes';
-import {
-  applyQuery,
-  type CollectionRules,
-  collectionPage,
-  parseCollectionQuery,
-  parseEntityQuery,
-  selectFields,
-} from '../odata';
-import { route, type Route } from '../router';
+import type { CollectionRules } from '../odata';
+import type { Route } from '../router';
 import { DEFAULT_SCOPE_TAG_OBJECT } from '../seed/rbac';
-import type { SimulatorState } from '../state';
-
+import { betaReadOnlyCollection } from './read-only-collection';
 /**
  * Beta only: `deviceManagement/roleScopeTags`, Intune's scope tags, read-only. A tenant seeded
  * without them has the built-in Default tag (`0`) alone.
@@ -29,27 +18,9 @@ const RULES: CollectionRules = {
   maxTop: 999,
 };
 
-const tagsOf = (state: SimulatorState) => state.tenant.roleScopeTags ?? [DEFAULT_SCOPE_TAG_OBJECT];
-
-function list(req: GraphRequest, _params: string[], state: SimulatorState) {
-  const opts = parseCollectionQuery(req.query, RULES);
-  const items = applyQuery(tagsOf(state), opts, RULES);
-  return ok(collectionPage(req, items, opts, SET, (t) => selectFields(t, opts.select)));
-}
-
-function get(req: GraphRequest, [id]: string[], state: SimulatorState) {
-  const tag = findBy(tagsOf(state), id as string);
-  if (!tag) throw intuneNotFound('roleScopeTag', id as string);
-  const { select } = parseEntityQuery(req.query, RULES);
-  return ok({
-    '@odata.context': odataContext(req, `${SET}/$entity`),
-    ...selectFields(tag, select),
-  });
-}
-
-const BETA_ONLY = { betaOnlySegment: 'roleScopeTags' };
-
-export const roleScopeTagRoutes: Route[] = [
-  route('GET', SET, list, BETA_ONLY),
-  route('GET', `${SET}/{id}`, get, BETA_ONLY),
-];
+export const roleScopeTagRoutes: Route[] = betaReadOnlyCollection({
+  set: SET,
+  rules: RULES,
+  entityType: 'roleScopeTag',
+  items: (state) => state.tenant.roleScopeTags ?? [DEFAULT_SCOPE_TAG_OBJECT],
+});
