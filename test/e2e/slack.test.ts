@@ -1,6 +1,6 @@
 import { validateAgainstGraphSchema } from '../../src/simulator/graph-schemas';
 import { WELL_KNOWN } from '../../src/simulator/seed';
-import type { FakeSlackMessage } from '../fakes/fake-slack';
+import type { FakeSlackMessage } from '../../src/simulator/slack/fake-slack';
 import { clickInThread, meetApprovers, statusOf, submitRequest, threadOf } from '../support/e2e';
 import {
   requestInSlack,
@@ -9,7 +9,7 @@ import {
   slackHarness,
   type SlackHarness,
 } from '../support/slack-harness';
-import { stateValue } from '../support/slack-sender';
+import { stateValue } from '../../src/simulator/slack/slack-sender';
 import { ZOOM_TO_SALES } from '../support/walk';
 
 const ZOOM = WELL_KNOWN.apps.win32;

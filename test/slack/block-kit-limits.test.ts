@@ -1,4 +1,4 @@
-import { blockKitProblems, modalViewProblems } from '../fakes/fake-slack';
+import { blockKitProblems, modalViewProblems } from '../../src/simulator/slack/fake-slack';
 
 const plain = (text: string) => ({ type: 'plain_text', text });
 const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });

@@ -1,6 +1,6 @@
 import { WebAPIPlatformError, WebClient, WebClientEvent, retryPolicies } from '@slack/web-api';
 import type { View } from '@slack/web-api';
-import { FakeSlack, quietSlackLogger } from '../fakes/fake-slack';
+import { FakeSlack, quietSlackLogger } from '../../src/simulator/slack/fake-slack';
 
 const TOKEN = 'xoxb-test-0000-bot-token';
 const MEGAN = { id: 'U0MEGAN001', teamId: 'T0TEAM0001', name: 'megan', email: 'megan@contoso.com' };

@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebClient, retryPolicies } from '@slack/web-api';
 import { SlackSignatures } from '../../src/slack/signature';
-import { FakeSlack, quietSlackLogger } from '../fakes/fake-slack';
-import { SlackSender, stateValue } from '../support/slack-sender';
+import { FakeSlack, quietSlackLogger } from '../../src/simulator/slack/fake-slack';
+import { SlackSender, stateValue } from '../../src/simulator/slack/slack-sender';
 
 const SECRET = 'sender-test-signing-secret';
 const TOKEN = 'xoxb-sender-test';

@@ -1,8 +1,12 @@
 import { createTenant, WELL_KNOWN } from '../../src/simulator/seed';
 import { startSimulator, type SimulatorHandle } from '../../src/simulator/server';
-import { FakeSlack, type FakeSlackUser, type FakeSlackView } from '../fakes/fake-slack';
+import {
+  FakeSlack,
+  type FakeSlackUser,
+  type FakeSlackView,
+} from '../../src/simulator/slack/fake-slack';
 import { botHarness, type BotHarness } from './bot-harness';
-import { SlackSender, stateValue, type SlackAnswer } from './slack-sender';
+import { SlackSender, stateValue, type SlackAnswer } from '../../src/simulator/slack/slack-sender';
 
 export const SLACK_TEAM = 'T0CONTOSO1';
 export const SLACK_CHANNEL = 'C0APPROVAL';

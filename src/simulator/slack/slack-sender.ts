@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { signSlackRequest } from '../../src/slack/signature';
-import type { FakeSlackMessage, FakeSlackUser, FakeSlackView } from '../fakes/fake-slack';
+import { signSlackRequest } from '../../slack/signature';
+import type { FakeSlackMessage, FakeSlackUser, FakeSlackView } from './fake-slack';
 
 /** A Slack user as requests name them. */
 export type SlackSenderUser = Pick<FakeSlackUser, 'id' | 'teamId' | 'name'>;
