@@ -7,6 +7,7 @@ import { iconProblems, type IconKind } from './icon-check';
 import { validateManifest } from './manifest-schema';
 import { PackageError } from './package-error';
 import { readPackageValues } from './package-env';
+import { buildSlackManifest } from './slack-manifest';
 
 /** The repository root, from `src/package` (tsx) or `dist/src/package` (compiled) alike. */
 const ROOT =
@@ -26,6 +27,8 @@ export interface BuildPackageOptions {
   manifestDir?: string;
   /** The app version when `TEAMS_APP_VERSION` is empty (default: package.json's version). */
   version?: string;
+  /** Where the Slack app manifest goes (default `slack-app.json` beside the zip). */
+  slackOutFile?: string;
 }
 
 export interface BuiltPackage {
@@ -39,6 +42,8 @@ export interface BuiltPackage {
   schemaPath: string;
   /** Defaults that were taken, worth telling whoever builds the package. */
   notes: string[];
+  /** The Slack app manifest written beside the package, for creating the Slack app from it. */
+  slack: { outFile: string; manifest: Record<string, unknown> };
 }
 
 async function defaultVersion(): Promise<string> {
@@ -84,7 +89,7 @@ async function fill(options: BuildPackageOptions, dir: string) {
       unknown.map((name) => `manifest.template.json uses \${{${name}}}, which nothing fills.`),
     );
   }
-  return { manifest: manifest as Record<string, unknown>, notes };
+  return { manifest: manifest as Record<string, unknown>, notes, values };
 }
 
 /**
@@ -95,11 +100,19 @@ async function fill(options: BuildPackageOptions, dir: string) {
  */
 export async function buildPackage(options: BuildPackageOptions): Promise<BuiltPackage> {
   const dir = options.manifestDir ?? MANIFEST_DIR;
-  const { manifest, notes } = await fill(options, dir);
+  const { manifest, notes, values } = await fill(options, dir);
   const { errors, schemaPath } = await validateManifest(manifest);
   const icons = await readIcons(manifest, dir);
   const problems = [...errors.map((e) => `manifest.json: ${e.trim()}`), ...icons.problems];
-  if (problems.length > 0) throw new PackageError('package-invalid', problems);
+  const slackManifest = await buildSlackManifest(dir, {
+    BOT_NAME: values.BOT_NAME ?? '',
+    BOT_DOMAIN: values.BOT_DOMAIN ?? '',
+  }).catch((error: unknown) => {
+    if (!(error instanceof PackageError)) throw error;
+    problems.push(...error.problems);
+    return undefined;
+  });
+  if (problems.length > 0 || !slackManifest) throw new PackageError('package-invalid', problems);
 
   const zip = new JSZip();
   zip.file('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
@@ -107,6 +120,9 @@ export async function buildPackage(options: BuildPackageOptions): Promise<BuiltP
   const content = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   await mkdir(dirname(options.outFile), { recursive: true });
   await writeFile(options.outFile, content);
+  const slackOutFile = options.slackOutFile ?? join(dirname(options.outFile), 'slack-app.json');
+  await mkdir(dirname(slackOutFile), { recursive: true });
+  await writeFile(slackOutFile, `${JSON.stringify(slackManifest, null, 2)}\n`);
   return {
     outFile: options.outFile,
     manifest,
@@ -114,5 +130,6 @@ export async function buildPackage(options: BuildPackageOptions): Promise<BuiltP
     bytes: content.length,
     schemaPath,
     notes,
+    slack: { outFile: slackOutFile, manifest: slackManifest },
   };
 }

@@ -32,6 +32,8 @@ describe('npm run package from a fresh clone', () => {
       /Wrote appPackage\.zip \(\d+ bytes\): manifest\.json, color\.png, outline\.png/,
     );
     expect(stdout).toMatch(/schema v1\.30 bundled with @microsoft\/app-manifest: valid/);
+    expect(stdout).toMatch(/Wrote slack-app\.json: the Slack app manifest/);
+    expect(existsSync(join(dir, 'slack-app.json'))).toBe(true);
     const zip = await JSZip.loadAsync(readFileSync(join(dir, 'appPackage.zip')));
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string')) as {
       name: { short: string };
@@ -46,5 +48,6 @@ describe('npm run package from a fresh clone', () => {
       expect(stderr).toContain(name);
     }
     expect(existsSync(join(dir, 'appPackage.zip'))).toBe(false);
+    expect(existsSync(join(dir, 'slack-app.json'))).toBe(false);
   });
 });

@@ -109,6 +109,10 @@ describe('npm run package', () => {
     writeFileSync(join(manifestDir, 'manifest.template.json'), JSON.stringify(broken));
     copyFileSync(join(ROOT, 'manifest', 'color.png'), join(manifestDir, 'color.png'));
     copyFileSync(join(ROOT, 'manifest', 'color.png'), join(manifestDir, 'outline.png'));
+    copyFileSync(
+      join(ROOT, 'manifest', 'slack-app.template.json'),
+      join(manifestDir, 'slack-app.template.json'),
+    );
     const outFile = join(dir, 'appPackage.zip');
 
     const { code, problems } = await problemsOf(
