@@ -1,5 +1,6 @@
 import type { CallerIdentity, RecordedWrite, SimulatorSettings } from './control-types';
 import type { EntraAuthority } from './entra/authority';
+import { AuthCodeStore } from './entra/auth-codes';
 import { ConsentStore } from './entra/consent';
 import { FaultStore } from './faults';
 import { ApprovalStore } from './maa';
@@ -41,6 +42,8 @@ export class SimulatorState {
   readonly throttle: Throttle;
   /** Users' own consents to apps using Graph on their behalf (beside `settings.adminConsent`). */
   readonly consents = new ConsentStore();
+  /** Authorization codes the consent and sign-in prompt issued, until redeemed or expired. */
+  readonly codes = new AuthCodeStore();
   /** The simulated Entra ID authority, when the token service runs: Graph verifies JWTs with it. */
   entra?: EntraAuthority;
   private writeLog: RecordedWrite[] = [];
@@ -72,7 +75,7 @@ export class SimulatorState {
 
   /**
    * Back to the tenant and settings the simulator started with (Intune role assignments
-   * included); logs, faults, approvals, users' consents, the throttling windows and the record of
+   * included); logs, faults, approvals, users' consents and codes, the throttling windows and the record of
    * 429s cleared.
    */
   reset(): void {
@@ -81,6 +84,7 @@ export class SimulatorState {
     this.faults.clear();
     this.approvals.clear();
     this.consents.clear();
+    this.codes.clear();
     this.throttle.clearWindows();
     this.throttle.clearThrottled();
     this.writeLog = [];

@@ -181,7 +181,7 @@ describe('the simulated Entra ID token service over HTTPS', () => {
       sim.control.settings({ adminConsent: false });
       const res = await authorize({
         client_id: entra().bot.clientId,
-        redirect_uri: 'https://localhost:3978/auth-end',
+        redirect_uri: 'https://localhost:3978/auth/consent/done',
         scope: 'https://graph.microsoft.com/.default',
         state: 'xyz-123',
         login_hint: 'megan.bowen@contoso.onmicrosoft.com',
@@ -189,7 +189,7 @@ describe('the simulated Entra ID token service over HTTPS', () => {
       });
       expect(res.status).toBe(302);
       const location = new URL(String(res.headers.location));
-      expect(location.origin + location.pathname).toBe('https://localhost:3978/auth-end');
+      expect(location.origin + location.pathname).toBe('https://localhost:3978/auth/consent/done');
       expect(location.searchParams.get('state')).toBe('xyz-123');
       expect(location.searchParams.get('code')).toMatch(/^[\w-]{20,}$/);
       expect(sim.control.consents()).toEqual([

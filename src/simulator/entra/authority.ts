@@ -114,6 +114,22 @@ export class EntraAuthority {
     });
   }
 
+  /** The ID token of a user signed in to the bot app (v2.0; `nonce` as the app sent it). */
+  idToken(user: UserClaims, nonce?: string): string {
+    const { tid, oid, sub, preferred_username, name } = user;
+    return this.sign({
+      aud: this.bot.clientId,
+      iss: this.issuer,
+      tid,
+      oid,
+      sub,
+      preferred_username,
+      name,
+      ...(nonce ? { nonce } : {}),
+      ver: '2.0',
+    });
+  }
+
   /** An app-only Graph access token for `appId` (what client credentials would give). */
   graphTokenForApp(appId: string, roles: readonly string[]): string {
     return this.sign({

@@ -16,6 +16,11 @@ export interface SimulatedApp {
   clientSecret: string;
   /** The Application ID URI Teams SSO tokens may carry as their audience. */
   appIdUri: string;
+  /**
+   * The Web redirect URIs registered (Authentication blade). As in Entra ID, a loopback one
+   * (`localhost`, `127.0.0.1`) matches whatever its port.
+   */
+  redirectUris: string[];
 }
 
 const BOT_CLIENT_ID = 'b0751a51-7a5f-4d1c-9c4e-6f3a2d8e1c27';
@@ -25,7 +30,16 @@ export const SIMULATED_BOT_APP: SimulatedApp = {
   clientId: BOT_CLIENT_ID,
   clientSecret: 'simulated-bot-secret-not-a-real-secret',
   appIdUri: `api://localhost/botid-${BOT_CLIENT_ID}`,
+  // The bot's consent page and its Slack sign-in callback, wherever it runs on loopback.
+  redirectUris: ['localhost', '127.0.0.1'].flatMap((host) =>
+    ['http', 'https'].flatMap((scheme) =>
+      ['/auth/consent/done', '/auth/slack/done'].map((path) => `${scheme}://${host}${path}`),
+    ),
+  ),
 };
+
+/** How long an authorization code may be redeemed, as Entra's (about 10 minutes). */
+export const CODE_LIFETIME_SECONDS = 600;
 
 /** Microsoft Teams' desktop and mobile client: the `azp` of the SSO tokens it obtains for a bot. */
 export const TEAMS_CLIENT_ID = '1fec8e78-bce4-4aaf-ab1b-5451cc387264';

@@ -24,6 +24,8 @@ export interface EntraControl {
   revokeConsent(userId: string, clientId?: string): void;
   /** The users' own consents recorded (admin consent is the `adminConsent` setting). */
   consents(): { clientId: string; userId: string }[];
+  /** Makes every authorization code issued so far `seconds` older (to test an expired one). */
+  ageCodes(seconds: number): void;
 }
 
 function running(state: SimulatorState): EntraAuthority {
@@ -64,6 +66,7 @@ export function createEntraControl(state: SimulatorState): EntraControl {
       state.consents.grant(clientId, userOf(state, userId).id),
     revokeConsent: (userId, clientId = botId(state)) => state.consents.revoke(clientId, userId),
     consents: () => state.consents.list(),
+    ageCodes: (seconds) => state.codes.age(seconds),
   };
 }
 

@@ -3,13 +3,12 @@ import { checkAssertion } from './assertion';
 import type { EntraAuthority, UserClaims } from './authority';
 import { GRAPH_APP_ID, GRAPH_RESOURCE, TOKEN_LIFETIME_SECONDS } from './constants';
 import { EntraError, invalidRequest, missingParameter, unknownClient } from './errors';
-import type { JwtClaims } from './jwt';
 
 /**
- * `POST /{tenant}/oauth2/v2.0/token`: the on-behalf-of grant (`jwt-bearer` with
- * `requested_token_use=on_behalf_of`) for the bot app. In order, as Entra ID answers: grant type,
- * client, client secret, request parameters, user assertion, scopes, consent; then a Graph token
- * for the assertion's user with the bot's delegated permissions.
+ * `POST /{tenant}/oauth2/v2.0/token` for the bot app: the on-behalf-of grant (`jwt-bearer` with
+ * `requested_token_use=on_behalf_of`) and the authorization code grant (with PKCE). In order, as
+ * Entra ID answers: grant type, client, client secret, the grant (assertion or code), scopes,
+ * consent; then a Graph token for the user with the bot's delegated permissions.
  */
 
 const JWT_BEARER = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
@@ -22,6 +21,8 @@ export interface TokenSuccess {
   expires_in: number;
   ext_expires_in: number;
   access_token: string;
+  id_token?: string;
+  client_info?: string;
 }
 
 function required(form: URLSearchParams, name: string): string {
@@ -94,7 +95,11 @@ function consentRequired(authority: EntraAuthority): EntraError {
   );
 }
 
-function userOf(claims: JwtClaims, state: SimulatorState, authority: EntraAuthority): UserClaims {
+function userOf(
+  claims: { oid?: unknown },
+  state: SimulatorState,
+  authority: EntraAuthority,
+): UserClaims {
   const user = state.tenant.users.find((u) => u.id === claims.oid);
   if (!user) {
     throw new EntraError(
@@ -107,22 +112,42 @@ function userOf(claims: JwtClaims, state: SimulatorState, authority: EntraAuthor
   return authority.userClaims(user);
 }
 
-/** Answers a token request's form, or throws the `EntraError` Entra answers with. */
-export function exchangeToken(
+/** The token answer for a user: a Graph access token with `permissions`, and the extras asked. */
+function tokensFor(
+  user: UserClaims,
+  permissions: string[],
+  authority: EntraAuthority,
+  extras: { idToken?: string; clientInfo?: boolean } = {},
+): TokenSuccess {
+  return {
+    token_type: 'Bearer',
+    scope: permissions.map((p) => `${GRAPH_RESOURCE}/${p}`).join(' '),
+    expires_in: TOKEN_LIFETIME_SECONDS - 1,
+    ext_expires_in: TOKEN_LIFETIME_SECONDS - 1,
+    access_token: authority.graphTokenForUser(user, authority.bot.clientId, permissions),
+    ...(extras.idToken ? { id_token: extras.idToken } : {}),
+    ...(extras.clientInfo
+      ? {
+          client_info: Buffer.from(JSON.stringify({ uid: user.oid, utid: user.tid })).toString(
+            'base64url',
+          ),
+        }
+      : {}),
+  };
+}
+
+function checkConsent(user: UserClaims, authority: EntraAuthority, state: SimulatorState): void {
+  if (!state.settings.adminConsent && !state.consents.has(authority.bot.clientId, user.oid)) {
+    throw consentRequired(authority);
+  }
+}
+
+/** `jwt-bearer` with `requested_token_use=on_behalf_of`: Teams' SSO token for a Graph token. */
+function onBehalfOf(
   form: URLSearchParams,
   authority: EntraAuthority,
   state: SimulatorState,
 ): TokenSuccess {
-  const grantType = required(form, 'grant_type');
-  if (grantType !== JWT_BEARER) {
-    throw new EntraError(
-      400,
-      'unsupported_grant_type',
-      70003,
-      `The app requested an unsupported grant type '${grantType}'. The simulated token service supports the on-behalf-of flow (${JWT_BEARER}) only.`,
-    );
-  }
-  checkClient(form, authority);
   if (required(form, 'requested_token_use') !== 'on_behalf_of') {
     throw invalidRequest(
       50027,
@@ -132,15 +157,57 @@ export function exchangeToken(
   const claims = checkAssertion(required(form, 'assertion'), authority);
   const permissions = requestedPermissions(required(form, 'scope'), authority);
   const user = userOf(claims, state, authority);
-  const { clientId } = authority.bot;
-  if (!state.settings.adminConsent && !state.consents.has(clientId, user.oid)) {
-    throw consentRequired(authority);
+  checkConsent(user, authority, state);
+  return tokensFor(user, permissions, authority);
+}
+
+/**
+ * `authorization_code`: the code `/authorize` issued, redeemed once with its redirect URI and
+ * PKCE verifier. The Graph token has the scopes asked for (those of the code when the form names
+ * none); an ID token comes with `openid`, and `client_info` when asked, as MSAL asks.
+ */
+function authorizationCode(
+  form: URLSearchParams,
+  authority: EntraAuthority,
+  state: SimulatorState,
+): TokenSuccess {
+  const grant = state.codes.redeem(required(form, 'code'), {
+    clientId: authority.bot.clientId,
+    redirectUri: required(form, 'redirect_uri'),
+    verifier: form.get('code_verifier') ?? undefined,
+  });
+  const scope = form.get('scope') || grant.scope;
+  const permissions = requestedPermissions(scope, authority);
+  const user = userOf({ oid: grant.userId }, state, authority);
+  checkConsent(user, authority, state);
+  const openid = scope.split(' ').some((s) => s.toLowerCase() === 'openid');
+  return tokensFor(user, permissions, authority, {
+    idToken: openid ? authority.idToken(user, grant.nonce) : undefined,
+    clientInfo: form.get('client_info') === '1',
+  });
+}
+
+const GRANTS: Record<
+  string,
+  (form: URLSearchParams, authority: EntraAuthority, state: SimulatorState) => TokenSuccess
+> = { [JWT_BEARER]: onBehalfOf, authorization_code: authorizationCode };
+
+/** Answers a token request's form, or throws the `EntraError` Entra answers with. */
+export function exchangeToken(
+  form: URLSearchParams,
+  authority: EntraAuthority,
+  state: SimulatorState,
+): TokenSuccess {
+  const grantType = required(form, 'grant_type');
+  const grant = GRANTS[grantType];
+  if (!grant) {
+    throw new EntraError(
+      400,
+      'unsupported_grant_type',
+      70003,
+      `The app requested an unsupported grant type '${grantType}'. The simulated token service supports the on-behalf-of flow (${JWT_BEARER}) and authorization codes only.`,
+    );
   }
-  return {
-    token_type: 'Bearer',
-    scope: permissions.map((p) => `${GRAPH_RESOURCE}/${p}`).join(' '),
-    expires_in: TOKEN_LIFETIME_SECONDS - 1,
-    ext_expires_in: TOKEN_LIFETIME_SECONDS - 1,
-    access_token: authority.graphTokenForUser(user, clientId, permissions),
-  };
+  checkClient(form, authority);
+  return grant(form, authority, state);
 }
