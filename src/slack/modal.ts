@@ -10,6 +10,7 @@ export const VIEWS = {
   review: 'request.review',
   reject: 'request.reject-reason',
   done: 'request.done',
+  settings: 'request.settings',
 } as const;
 
 export const FIELDS = {
@@ -29,7 +30,7 @@ export const ALL_DEVICES = 'allDevices';
 /** An option of a select, with Slack's limit of 75 characters on its text. */
 export const option = (text: string, value: string) => ({ text: plain(text, 75), value });
 
-const input = (blockId: string, label: string, element: Block, optional = false): Block => ({
+export const input = (blockId: string, label: string, element: Block, optional = false): Block => ({
   type: 'input',
   block_id: blockId,
   label: plain(label, 2000),

@@ -21,6 +21,12 @@ import {
   reviewModal,
   VIEWS,
 } from './modal';
+import {
+  blockOfRefusal,
+  settingsData,
+  settingsModal,
+  type SettingsMetadata,
+} from './settings-modal';
 import { SLACK_CHANNEL_SETTING } from './slack-notifier';
 
 /** The slash command, and the global shortcut's callback id (see the Slack app manifest). */
@@ -268,6 +274,8 @@ export class SlackApp {
       switch (view.callback_id) {
         case VIEWS.request:
           return this.draft(actor, view);
+        case VIEWS.settings:
+          return this.settings(actor, view);
         case VIEWS.review:
           return this.submit(actor, text(view.private_metadata) ?? '');
         case VIEWS.reject:
@@ -303,10 +311,6 @@ export class SlackApp {
         () => wizard.chooseIntent(id, actor, { intent: intent as never }),
       ]);
     }
-    steps.push([
-      FIELDS.justification,
-      () => wizard.setJustification(id, actor, stateValue(view, FIELDS.justification) ?? ''),
-    ]);
     for (const [field, step] of steps) {
       const result = await step();
       if (!result.ok) {
@@ -314,8 +318,49 @@ export class SlackApp {
         return errors(field === FIELDS.kind ? FIELDS.item : field, refusalText(result));
       }
     }
-    const draft = await this.options.store.get(id);
-    if (!draft) return errors(FIELDS.item, 'The draft was lost; try again.');
+    const justification = stateValue(view, FIELDS.justification) ?? '';
+    const chosen = await this.options.store.get(id);
+    if (chosen && wizard.hasSettingsStep(chosen)) {
+      // The app has assignment settings: they come next, with the justification carried along.
+      const form = await wizard.settingsForm(chosen);
+      if (!form.ok) {
+        await wizard.discard(id, actor);
+        return errors(FIELDS.item, refusalText(form));
+      }
+      if (form.value) {
+        const max = this.options.justificationMax;
+        return update(settingsModal(chosen, form.value, { text: justification, max }));
+      }
+    }
+    const justified = await wizard.setJustification(id, actor, justification);
+    if (!justified.ok) {
+      await wizard.discard(id, actor);
+      return errors(FIELDS.justification, refusalText(justified));
+    }
+    return this.review(id);
+  }
+
+  /** The settings modal's answers, checked by the same service as the Teams card's; then the review. */
+  private async settings(actor: Actor, view: Json): Promise<SlackAnswer> {
+    const { wizard } = this.options.services;
+    const meta = settingsMetadata(text(view.private_metadata));
+    const values = isJson(view.state) && isJson(view.state.values) ? view.state.values : {};
+    if (!meta) return update(messageModal('Not sent', 'This form is not one the bot opened.'));
+    const chosen = await wizard.chooseSettings(meta.id, actor, settingsData(values, meta.toggles));
+    if (!chosen.ok) {
+      const message = refusalText(chosen);
+      const shown = blocksOf(view);
+      return errors(blockOfRefusal(message, shown) ?? FIELDS.justification, message);
+    }
+    const justification = stateValue(view, FIELDS.justification) ?? '';
+    const justified = await wizard.setJustification(meta.id, actor, justification);
+    if (!justified.ok) return errors(FIELDS.justification, refusalText(justified));
+    return this.review(meta.id);
+  }
+
+  private async review(draftId: string): Promise<SlackAnswer> {
+    const draft = await this.options.store.get(draftId);
+    if (!draft) return update(messageModal('Not sent', 'The draft was lost; try again.'));
     return update(reviewModal(draft));
   }
 
@@ -397,6 +442,27 @@ export class SlackApp {
         );
       }
     }, `slack ${label}`);
+  }
+}
+
+/** The input blocks of a view, as Slack sends it back. */
+function blocksOf(view: Json): string[] {
+  const blocks = Array.isArray(view.blocks) ? view.blocks : [];
+  return blocks
+    .filter(isJson)
+    .flatMap((b) => (b.type === 'input' && text(b.block_id) ? [text(b.block_id)!] : []));
+}
+
+/** The settings modal's own metadata; anything else is refused. */
+function settingsMetadata(raw: string | undefined): SettingsMetadata | undefined {
+  try {
+    const meta: unknown = JSON.parse(raw ?? '');
+    if (!isJson(meta) || typeof meta.id !== 'string' || !Array.isArray(meta.toggles))
+      return undefined;
+    const toggles = meta.toggles.filter((t): t is string => typeof t === 'string');
+    return { id: meta.id, toggles };
+  } catch {
+    return undefined;
   }
 }
 

@@ -99,7 +99,7 @@ export async function requestInSlack(
   await s.h.settle();
   const modal = s.fake.openViews(user.id).at(-1);
   if (!modal) throw new Error('no modal was opened');
-  const review = await s.slack.viewSubmission(user, modal, {
+  let review = await s.slack.viewSubmission(user, modal, {
     kind: { kind: stateValue.option('app', 'Mobile app') },
     item: { item: stateValue.option(choice.itemId, 'item', 'external_select') },
     target: { target: stateValue.option(choice.target, 'target', 'external_select') },
@@ -107,9 +107,43 @@ export async function requestInSlack(
     intent: { intent: stateValue.option(choice.intent ?? 'required') },
     justification: { justification: stateValue.text(choice.justification) },
   });
-  const view = (review.body as { view?: Record<string, unknown> } | undefined)?.view;
+  let view = (review.body as { view?: Record<string, unknown> } | undefined)?.view;
+  if (view?.callback_id === 'request.settings') {
+    // The app has assignment settings: left as they are, as a hurried requester would.
+    review = await s.slack.viewSubmission(user, { ...view, id: modal.id }, initialState(view));
+    view = (review.body as { view?: Record<string, unknown> } | undefined)?.view;
+  }
   if (!view) throw new Error(`no review: ${JSON.stringify(review.body).slice(0, 300)}`);
   const submitted = await s.slack.viewSubmission(user, { ...view, id: modal.id }, {});
   await s.h.settle();
   return { review, submitted, modal };
+}
+
+type Json = Record<string, unknown>;
+
+/**
+ * A view's `state.values` as Slack sends them when nothing was touched: each input holds its
+ * initial value, or nothing.
+ */
+export function initialState(view: Json): Record<string, Record<string, unknown>> {
+  const state: Record<string, Record<string, unknown>> = {};
+  for (const block of (view.blocks as Json[] | undefined) ?? []) {
+    if (block.type !== 'input') continue;
+    const element = block.element as Json;
+    const type = String(element.type);
+    const value: Json = { type };
+    if (type === 'plain_text_input' || type === 'number_input') {
+      value.value = element.initial_value ?? null;
+    } else if (type === 'checkboxes') {
+      value.selected_options = element.initial_options ?? [];
+    } else if (type === 'datepicker') {
+      value.selected_date = element.initial_date ?? null;
+    } else if (type === 'timepicker') {
+      value.selected_time = element.initial_time ?? null;
+    } else {
+      value.selected_option = element.initial_option ?? null;
+    }
+    state[String(block.block_id)] = { [String(element.action_id)]: value };
+  }
+  return state;
 }

@@ -47,7 +47,7 @@ const datePart = (value: string | null | undefined) => value?.slice(0, 10) ?? ''
 const timePart = (value: string | null | undefined) => value?.slice(11, 16) ?? '';
 
 /** The settings step's model: one input (or two, for a date and time) per offered setting. */
-export function settingsStep(draft: AssignmentRequest, ctx: WizardContext) {
+export function settingsStep(draft: AssignmentRequest, ctx: Pick<WizardContext, 'settingsForm'>) {
   const form = ctx.settingsForm;
   const offered = new Set(form?.offered ?? []);
   const v: AssignmentSettings = form?.values ?? {};
