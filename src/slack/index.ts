@@ -6,6 +6,8 @@ import type { Services } from '../services';
 import type { BackgroundTasks } from '../services/background-tasks';
 import type { DirectoryPort } from '../services/ports/directory';
 import type { RequestStore } from '../services/ports/request-store';
+import type { SignInLinks } from '../services/sign-in-links';
+import { SlackEventLog } from './event-log';
 import { SlackIdentity } from './identity';
 import { mountSlack } from './routes';
 import { SlackSignatures } from './signature';
@@ -33,7 +35,13 @@ export interface SlackParts {
   /** Adds Slack's request URLs to the bot's server, once the services exist. */
   mount(
     server: Server,
-    deps: { services: Services; tasks: BackgroundTasks; writesAsApprover: boolean },
+    deps: {
+      services: Services;
+      tasks: BackgroundTasks;
+      writesAsApprover: boolean;
+      /** How approvers sign in from Slack when writes run as them. */
+      signInLinks?: SignInLinks;
+    },
   ): void;
 }
 
@@ -69,7 +77,7 @@ export function createSlack(deps: {
   });
   return {
     notifier,
-    mount(server, { services, tasks, writesAsApprover }) {
+    mount(server, { services, tasks, writesAsApprover, signInLinks }) {
       const app = new SlackApp({
         services,
         store,
@@ -80,11 +88,13 @@ export function createSlack(deps: {
         justificationMax: config.JUSTIFICATION_MAX_LENGTH,
         channelId: config.SLACK_APPROVALS_CHANNEL_ID,
         writesAsApprover,
+        signInLinks,
       });
       mountSlack(server, {
         app,
         signatures: new SlackSignatures({ signingSecret: config.SLACK_SIGNING_SECRET ?? '' }),
         teamId: config.SLACK_TEAM_ID ?? '',
+        events: new SlackEventLog(store, logger),
         logger,
       });
     },

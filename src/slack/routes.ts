@@ -1,5 +1,6 @@
 import type * as restify from 'restify';
 import type { Logger } from '../logger';
+import type { SlackEventLog } from './event-log';
 import type { SlackSignatures } from './signature';
 import type { SlackAnswer, SlackApp } from './slack-app';
 
@@ -16,14 +17,13 @@ export const SLACK_PREFIX = '/api/slack/';
 /** Slack's requests are small; a modal's whole state is the largest, well under this. */
 const MAX_BODY_BYTES = 512 * 1024;
 
-/** How long an event id is remembered, so that Slack's retries of it do nothing twice. */
-const EVENT_MEMORY_MS = 60 * 60_000;
-
 export interface SlackRoutesOptions {
   app: SlackApp;
   signatures: SlackSignatures;
   /** The one workspace served (`SLACK_TEAM_ID`). */
   teamId: string;
+  /** The event deliveries already taken, by any instance. */
+  events: SlackEventLog;
   logger: Logger;
 }
 
@@ -92,7 +92,6 @@ const teamOf = (payload: Record<string, unknown>): string | undefined => {
  * slow work runs after the answer. Events Slack retries (`X-Slack-Retry-Num`) are done once.
  */
 export function mountSlack(server: restify.Server, options: SlackRoutesOptions): void {
-  const seenEvents = new Map<string, number>();
   const route =
     (handle: (body: Buffer, req: restify.Request) => Promise<SlackAnswer>) =>
     async (req: restify.Request, res: restify.Response) => {
@@ -159,13 +158,7 @@ export function mountSlack(server: restify.Server, options: SlackRoutesOptions):
       }
       const refused = foreign(payload);
       if (refused) return refused;
-      const id = typeof payload.event_id === 'string' ? payload.event_id : undefined;
-      const now = Date.now();
-      for (const [seen, at] of seenEvents) if (now - at > EVENT_MEMORY_MS) seenEvents.delete(seen);
-      if (id !== undefined) {
-        if (seenEvents.has(id)) return { status: 200 };
-        if (seenEvents.size < 100_000) seenEvents.set(id, now);
-      }
+      if (!(await options.events.take(payload.event_id))) return { status: 200 };
       return options.app.event(payload);
     }),
   );

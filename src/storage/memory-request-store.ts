@@ -113,6 +113,12 @@ export class MemoryRequestStore implements RequestStore {
     else this.settings.set(key, copy(value));
   }
 
+  async addSetting(key: string, value: unknown): Promise<boolean> {
+    if (this.settings.has(key)) return false;
+    this.settings.set(key, copy(value));
+    return true;
+  }
+
   async settingsWithPrefix(prefix: string): Promise<{ key: string; value: unknown }[]> {
     return [...this.settings.entries()]
       .filter(([key]) => key.startsWith(prefix))

@@ -164,6 +164,11 @@ export class SqliteRequestStore implements RequestStore {
     else this.sql.putSetting.run(key, JSON.stringify(value));
   }
 
+  async addSetting(key: string, value: unknown): Promise<boolean> {
+    this.lease?.assertHeld();
+    return this.sql.addSetting.run(key, JSON.stringify(value)).changes === 1;
+  }
+
   async settingsWithPrefix(prefix: string): Promise<{ key: string; value: unknown }[]> {
     const end =
       prefix === ''

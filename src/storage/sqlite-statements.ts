@@ -60,6 +60,9 @@ export function prepareStatements(db: Database.Database) {
     ),
     putSetting: db.prepare(`INSERT INTO settings (key, json) VALUES (?, ?)
       ON CONFLICT (key) DO UPDATE SET json = excluded.json`),
+    addSetting: db.prepare(
+      'INSERT INTO settings (key, json) VALUES (?, ?) ON CONFLICT (key) DO NOTHING',
+    ),
     deleteSetting: db.prepare('DELETE FROM settings WHERE key = ?'),
     getFence: db.prepare<[string], { json: string }>(
       'SELECT json FROM write_fences WHERE item = ?',

@@ -190,6 +190,20 @@ export function describeRequestStoreContract(name: string, make: MakeRequestStor
       expect(await store.getSetting('approvals-channel')).toEqual({ channelId: 'd' });
     });
 
+    test('a setting added by several callers at once is stored once, and only one is told so', async () => {
+      const added = await Promise.all(
+        ['first', 'second', 'third', 'fourth'].map((by) =>
+          store.addSetting('slack-event:Ev01', { by }),
+        ),
+      );
+      expect(added.filter(Boolean)).toHaveLength(1);
+      const winner = ['first', 'second', 'third', 'fourth'][added.indexOf(true)];
+      expect(await store.getSetting('slack-event:Ev01')).toEqual({ by: winner });
+      expect(await store.addSetting('slack-event:Ev01', { by: 'later' })).toBe(false);
+      await store.putSetting('slack-event:Ev01', undefined);
+      expect(await store.addSetting('slack-event:Ev01', { by: 'after removal' })).toBe(true);
+    });
+
     test('the audit record is written only when the save wins', async () => {
       const request = aRequest({ number: 1001 });
       await store.create(request, anAudit(request, 'pending', { at: '2025-03-01T09:00:00.000Z' }));

@@ -144,6 +144,11 @@ export interface RequestStore {
   getSetting(key: string): Promise<unknown>;
   putSetting(key: string, value: unknown): Promise<void>;
   /**
+   * Stores a setting only when the key has none, atomically across instances sharing the store:
+   * true for the one call that stored it, false for every other (e.g. a delivery already taken).
+   */
+  addSetting(key: string, value: unknown): Promise<boolean>;
+  /**
    * Every setting whose key starts with `prefix`, by key: a collection kept one setting per
    * member (the known users), so that instances add members without overwriting each other.
    */

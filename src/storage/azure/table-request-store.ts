@@ -116,6 +116,18 @@ export class AzureTableRequestStore implements RequestStore {
     await this.table.upsertEntity(valueEntity(SETTINGS, keyPart(key), { key, value }), 'Replace');
   }
 
+  /** An insert, which the table refuses (409) when the row exists: one instance wins. */
+  async addSetting(key: string, value: unknown): Promise<boolean> {
+    await this.ready();
+    try {
+      await this.table.createEntity(valueEntity(SETTINGS, keyPart(key), { key, value }));
+      return true;
+    } catch (error) {
+      if (statusOf(error) === 409) return false;
+      throw error;
+    }
+  }
+
   /** A key range: escaped keys start with the escaped prefix exactly when the keys start with it. */
   async settingsWithPrefix(prefix: string): Promise<{ key: string; value: unknown }[]> {
     await this.ready();
