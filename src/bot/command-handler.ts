@@ -17,7 +17,7 @@ import type { AssignmentRequest } from '../domain/request';
 import type { ActionContext } from './card-actions';
 import { parseCommand, type Command } from './commands';
 import { cardMessage } from './conversations';
-import { plainMessage } from './messages';
+import { plainMessage } from './plain-message';
 import type { Answer } from './replies';
 import { renderWizard, type WizardViewDeps } from './wizard-view';
 

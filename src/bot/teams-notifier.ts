@@ -12,7 +12,8 @@ import type { ApprovalsChannelSetting } from './approvals-channel';
 import { capsFor, eligibleApprovers } from './audience';
 import { cardMessage, type Conversations, type MessageRef } from './conversations';
 import type { KnownUser, KnownUsers } from './known-users';
-import { eventText, plainMessage, queuedText, reminderText } from './messages';
+import { eventText, queuedText, reminderText } from '../cards/views/event-texts';
+import { plainMessage } from './plain-message';
 
 export interface TeamsNotifierOptions {
   conversations: Conversations;

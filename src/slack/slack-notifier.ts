@@ -1,6 +1,6 @@
 import type { WebClient } from '@slack/web-api';
 import { requestView } from '../cards/views/request';
-import { eventText, queuedText, reminderText } from '../bot/messages';
+import { eventText, queuedText, reminderText } from '../cards/views/event-texts';
 import type { AssignmentRequest } from '../domain/request';
 import type { EventType } from '../domain/state-machine';
 import type { Logger } from '../logger';

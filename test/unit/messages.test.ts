@@ -1,4 +1,4 @@
-import { eventText, queuedText } from '../../src/bot/messages';
+import { eventText, queuedText } from '../../src/cards/views/event-texts';
 import type { AssignmentRequest } from '../../src/domain/request';
 import type { EventType } from '../../src/domain/state-machine';
 import { requestIn } from '../cards/factory';

@@ -1,8 +1,8 @@
-import { isRequester } from '../domain/approval-policy';
-import { displayId, type AssignmentRequest } from '../domain/request';
-import { isRemoval, requestedList, targetsSummary } from '../domain/request-list';
-import type { EventType } from '../domain/state-machine';
-import type { QueuedWrite } from '../services/ports/notifier';
+import { isRequester } from '../../domain/approval-policy';
+import { displayId, type AssignmentRequest } from '../../domain/request';
+import { isRemoval, requestedList, targetsSummary } from '../../domain/request-list';
+import type { EventType } from '../../domain/state-machine';
+import type { QueuedWrite } from '../../services/ports/notifier';
 
 const diffText = (request: AssignmentRequest) => (request.diff ?? []).map((d) => d.text).join('; ');
 
@@ -95,14 +95,6 @@ function cancelText(request: AssignmentRequest, mine: boolean): string {
   return isRequester(request, by)
     ? `You cancelled ${id}.`
     : `Your request ${id} was cancelled by ${by.name}.`;
-}
-
-/**
- * A text message shown as plain text: event texts quote what people typed (a rejection reason),
- * which must reach the reader as typed, never as markdown, a link or a mention.
- */
-export function plainMessage(text: string): { type: 'message'; text: string; textFormat: 'plain' } {
-  return { type: 'message', text, textFormat: 'plain' };
 }
 
 /** A wait in words a reader can plan with: `about 40 s`, `about 3 min`, rounded up. */
