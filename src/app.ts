@@ -21,6 +21,7 @@ import { createServer, listen } from './http/server';
 import { addConsentRoutes, CONSENT_PATH } from './http/consent-routes';
 import { ApproverSignIn as SignInGraph } from './graph/sign-in';
 import { ApproverSignIn } from './bot/approver-sign-in';
+import { slackSignIn } from './http/slack-sign-in';
 import type { Logger } from './logger';
 import { Authorizer, BackgroundTasks, createServices, type Services } from './services';
 import { systemClock, type Clock } from './services/ports/clock';
@@ -226,7 +227,26 @@ export function createApp(options: AppOptions): App {
       approvalsChannel: async () => (await channel.get()) !== undefined,
     },
   });
-  slack?.mount(server, { services, tasks, writesAsApprover: config.GRAPH_WRITE_AS === 'approver' });
+  // Approvers in Slack sign in to Entra ID through the bot's pages (no single sign-on there).
+  const signInLinks =
+    slack && signInGraph
+      ? slackSignIn({
+          server,
+          services,
+          signInGraph,
+          store,
+          clock,
+          directory: graph.directory,
+          baseUrl: () => baseUrl,
+          logger: logger.child({ component: 'sign-in' }),
+        })
+      : undefined;
+  slack?.mount(server, {
+    services,
+    tasks,
+    writesAsApprover: config.GRAPH_WRITE_AS === 'approver',
+    signInLinks,
+  });
   if (signInGraph) {
     addConsentRoutes(server, {
       baseUrl: () => baseUrl,

@@ -118,6 +118,14 @@ export const ERROR_CODES = {
     message: 'The write runs as the approver, who must sign in first.',
     tell: 'Approving writes to Intune as you: sign in when Teams asks, then approve again.',
   },
+  'sign-in-link-invalid': {
+    status: 410,
+    message: 'The sign-in link is unknown, used or expired; a new click gives a new one.',
+  },
+  'sign-in-failed': {
+    status: 401,
+    message: 'Entra ID did not sign the approver in (refused, cancelled or someone else).',
+  },
   'bad-request': { status: 400, message: 'The card action or command is malformed.' },
   'connector-failed': { status: 502, message: 'The Bot Connector did not complete the call.' },
   'storage-failed': { status: 503, message: 'The request store did not answer as it must.' },

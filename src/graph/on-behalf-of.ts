@@ -33,6 +33,8 @@ export type SignInProblem =
   | 'consent-required'
   /** The token is not the user's, has expired, or Entra refused it: Teams must sign in again. */
   | 'token-refused'
+  /** Someone other than the user the sign-in was for signed in (outside Teams). */
+  | 'other-user'
   /** Entra could not be reached or answered otherwise: try again. */
   | 'unavailable';
 
@@ -146,6 +148,7 @@ const MESSAGES: Record<SignInProblem, string> = {
   'consent-required':
     'You have not yet allowed the bot to change Intune for you: sign in and accept, then approve again.',
   'token-refused': 'Your sign-in could not be used (it may have expired): sign in again.',
+  'other-user': "The sign-in token Teams sent is not the signed-in user's own.",
   unavailable:
     'Entra ID did not answer the sign-in in time, so nothing was approved; try again in a moment.',
 };

@@ -3,6 +3,7 @@ import { isProductionMode, type Config } from '../config';
 import { AppError } from '../domain/errors';
 import type { Person } from '../domain/request';
 import type { WriteIdentity } from '../services/ports/intune';
+import { AuthorizationCodeSignIn, type CodeRedemption } from './authorization-code';
 import { OnBehalfOfExchange, type OnBehalfOfSettings } from './on-behalf-of';
 
 /** Entra's public cloud, the default authority. */
@@ -62,6 +63,18 @@ export class ApproverSignIn {
   async exchange(ssoToken: string, user: Person): Promise<WriteIdentity> {
     const { settings } = await this.ssoApp();
     return new OnBehalfOfExchange(settings).identityFor(ssoToken, user);
+  }
+
+  /** Entra ID's sign-in (authorization code with PKCE) for approvers outside Teams (Slack). */
+  async startCode(request: { redirectUri: string; state: string; loginHint?: string }) {
+    const { settings } = await this.ssoApp();
+    return new AuthorizationCodeSignIn(settings).start(request);
+  }
+
+  /** The code of that sign-in redeemed for the approver's identity (see `AuthorizationCodeSignIn`). */
+  async redeemCode(redemption: CodeRedemption): Promise<WriteIdentity> {
+    const { settings } = await this.ssoApp();
+    return new AuthorizationCodeSignIn(settings).redeem(redemption);
   }
 
   /**

@@ -1,5 +1,6 @@
 import type * as restify from 'restify';
 import type { Logger } from '../logger';
+import { htmlPage } from './html-page';
 
 /** The pages approvers consent through when writes run as them (`GRAPH_WRITE_AS=approver`). */
 export const CONSENT_PATH = '/auth/consent';
@@ -17,20 +18,8 @@ export interface ConsentRoutesOptions {
   logger: Logger;
 }
 
-const escape = (text: string) =>
-  text.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
-
 function page(res: restify.Response, status: number, title: string, text: string): void {
-  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)}</title></head><body style="font-family:system-ui,sans-serif;max-width:36em;margin:3em auto"><h1>${escape(title)}</h1><p>${escape(text)}</p></body></html>`;
-  res.writeHead(status, {
-    'Content-Type': 'text/html; charset=utf-8',
-    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
-    'Cache-Control': 'no-store',
-  });
-  res.end(body);
+  htmlPage(res, status, { title, text });
 }
 
 /**

@@ -14,16 +14,20 @@ import { SlackSignatures } from './signature';
 import { SlackApp } from './slack-app';
 import { SlackNotifier } from './slack-notifier';
 
+/** A sign-in link's ticket, which the client's debug lines would show in a message's body. */
+const TICKET = /ticket=[\w-]+/g;
+
 /** The Web API client's log lines, in the bot's own log (Slack's SDK logs to the console). */
 function slackLogger(logger: Logger): SlackLogger {
   let level = LogLevel.WARN;
+  const line = (msg: unknown[]) => ({
+    slack: msg.map(String).join(' ').replace(TICKET, 'ticket=[REDACTED]'),
+  });
   return {
-    debug: (...msg: unknown[]) =>
-      logger.debug({ slack: msg.map(String).join(' ') }, 'slack client'),
-    info: (...msg: unknown[]) => logger.info({ slack: msg.map(String).join(' ') }, 'slack client'),
-    warn: (...msg: unknown[]) => logger.warn({ slack: msg.map(String).join(' ') }, 'slack client'),
-    error: (...msg: unknown[]) =>
-      logger.error({ slack: msg.map(String).join(' ') }, 'slack client'),
+    debug: (...msg: unknown[]) => logger.debug(line(msg), 'slack client'),
+    info: (...msg: unknown[]) => logger.info(line(msg), 'slack client'),
+    warn: (...msg: unknown[]) => logger.warn(line(msg), 'slack client'),
+    error: (...msg: unknown[]) => logger.error(line(msg), 'slack client'),
     setLevel: (next: LogLevel) => (level = next),
     getLevel: () => level,
     setName: () => undefined,

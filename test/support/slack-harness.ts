@@ -1,5 +1,9 @@
 import { createTenant, WELL_KNOWN } from '../../src/simulator/seed';
-import { startSimulator, type SimulatorHandle } from '../../src/simulator/server';
+import {
+  startSimulator,
+  type SimulatorHandle,
+  type SimulatorOptions,
+} from '../../src/simulator/server';
 import {
   FakeSlack,
   type FakeSlackUser,
@@ -25,10 +29,14 @@ export interface SlackHarness {
 /**
  * The whole product with Slack configured: the real bot (and its Teams side, as before) with the
  * simulated Slack Web API on loopback and Slack's signed requests sent as Slack sends them. The
- * Slack users' emails are their Entra sign-in names in the simulated tenant.
+ * Slack users' emails are their Entra sign-in names in the simulated tenant. `simulator` sets up
+ * the simulated tenant (e.g. its Entra ID, for writes as the approver).
  */
-export async function slackHarness(env: Record<string, string> = {}): Promise<SlackHarness> {
-  const sim = await startSimulator({ tenant: createTenant(), port: 0 });
+export async function slackHarness(
+  env: Record<string, string> = {},
+  simulator: Omit<SimulatorOptions, 'tenant' | 'port'> = {},
+): Promise<SlackHarness> {
+  const sim = await startSimulator({ tenant: createTenant(), port: 0, ...simulator });
   const upn = (id: string) =>
     String(sim.control.tenant().users.find((u) => u.id === id)?.userPrincipalName);
   const u = WELL_KNOWN.users;
