@@ -20,7 +20,8 @@ export interface TicketBinding {
 
 /** A sign-in under way: its link's ticket and the PKCE verifier, kept until the code returns. */
 interface Started {
-  ticket: string;
+  /** The ticket's key (its hash): the state's record names the ticket without holding it. */
+  ticketKey: string;
   verifier: string;
   expiresAt: number;
 }
@@ -33,8 +34,8 @@ const keyOf = (kind: 'ticket' | 'state', secret: string) =>
 /**
  * Sign-in links for deciding outside Teams, kept in the request store's settings so that any
  * instance sharing the store can finish a sign-in another one started. A ticket is random,
- * short-lived and spent when its sign-in comes back; should two instances spend one at once, the
- * decision's compare-and-set still lets only one of them decide.
+ * short-lived and spent when its sign-in comes back, exactly once across instances (the store's
+ * `addSetting`, which one caller wins); the record of its spending is pruned once it expires.
  */
 export class SignInTickets {
   constructor(
@@ -57,7 +58,11 @@ export class SignInTickets {
 
   /** Records the sign-in `state` a ticket started, with its PKCE verifier. */
   async start(state: string, ticket: string, verifier: string): Promise<void> {
-    const started: Started = { ticket, verifier, expiresAt: this.now() + TICKET_LIFETIME_MS };
+    const started: Started = {
+      ticketKey: keyOf('ticket', ticket),
+      verifier,
+      expiresAt: this.now() + TICKET_LIFETIME_MS,
+    };
     await this.store.putSetting(keyOf('state', state), started);
   }
 
@@ -66,9 +71,13 @@ export class SignInTickets {
     const started = await this.live<Started>(keyOf('state', state));
     if (!started) return undefined;
     await this.store.putSetting(keyOf('state', state), undefined);
-    const binding = await this.peek(started.ticket);
+    const binding = await this.live<TicketBinding>(started.ticketKey);
     if (!binding) return undefined;
-    await this.store.putSetting(keyOf('ticket', started.ticket), undefined);
+    // Of two instances spending one ticket at once, only the one that records it first goes on.
+    const spentKey = started.ticketKey.replace(`${PREFIX}ticket:`, `${PREFIX}spent:`);
+    const spent = { expiresAt: binding.expiresAt };
+    if (!(await this.store.addSetting(spentKey, spent))) return undefined;
+    await this.store.putSetting(started.ticketKey, undefined);
     return { binding, verifier: started.verifier };
   }
 
