@@ -409,6 +409,8 @@ export interface FakeSlackOptions {
   now?: () => number;
   /** How long a trigger id may be exchanged: Slack's 3 seconds. */
   triggerTtlMs?: number;
+  /** Told of every call answered (after it changed what the fake holds), e.g. to redraw a page. */
+  onCall?: (call: FakeSlackCall) => void;
 }
 
 /** One call the fake answered, rate-limited ones included. */
@@ -427,6 +429,8 @@ export interface FakeSlackMessage {
   channel: string;
   ts: string;
   threadTs?: string;
+  /** The member who wrote it; absent for the bot's own messages. */
+  user?: string;
   text: string;
   blocks?: unknown[];
   versions: { text: string; blocks?: unknown[]; at: number }[];
@@ -593,6 +597,71 @@ export class FakeSlack {
     return [...this.views.values()].filter((v) => userId === undefined || v.userId === userId);
   }
 
+  /** A member of the workspace, by id. */
+  user(id: string): FakeSlackUser | undefined {
+    return this.users.find((u) => u.id === id);
+  }
+
+  /**
+   * A message a member writes in a channel, or to the bot when `channel` is their own id (their
+   * DM with the bot opens, as Slack's client does). Undefined when there is no such channel.
+   */
+  memberPosts(userId: string, channel: string, text: string): FakeSlackMessage | undefined {
+    const to = this.channelFor(channel);
+    if (!to || !this.user(userId)) return undefined;
+    const ts = this.nextTs();
+    const message = { channel: to, ts, user: userId, text, versions: [{ text, at: this.now() }] };
+    this.messages.set(`${to}/${ts}`, message);
+    return message;
+  }
+
+  /**
+   * What Slack does with the bot's answer to a slash command typed in `channel`: its text (or
+   * blocks) shown to that member only, or posted in the channel when it says `in_channel`.
+   */
+  answerCommand(userId: string, channel: string, answer: unknown): void {
+    const body = isObject(answer) ? answer : {};
+    const text = typeof body.text === 'string' ? body.text : '';
+    const blocks = Array.isArray(body.blocks) ? body.blocks : undefined;
+    if (text === '' && !blocks) return;
+    if (body.response_type === 'in_channel') {
+      this.postMessage({ channel, text, ...(blocks ? { blocks } : {}) });
+      return;
+    }
+    const messageTs = this.nextTs();
+    this.ephemerals.push({ channel, user: userId, messageTs, text, ...(blocks ? { blocks } : {}) });
+  }
+
+  /**
+   * What Slack does with the bot's answer to a `view_submission` of view `id`: `update` replaces
+   * the view, `push` stacks a new one on it, `clear` closes the whole stack, `errors` keeps it
+   * open and returns the errors by block id, and any other answer closes it.
+   */
+  applyViewAnswer(id: string, answer: unknown): { errors?: Record<string, string> } {
+    const view = this.views.get(id);
+    if (!view) return {};
+    const body = isObject(answer) ? answer : {};
+    const next = isObject(body.view) ? body.view : undefined;
+    if (body.response_action === 'errors' && isObject(body.errors)) {
+      return { errors: body.errors as Record<string, string> };
+    }
+    if (body.response_action === 'update' && next && !this.viewRefusal('response_action', next)) {
+      view.updates += 1;
+      this.storeView(view.id, view.rootId, view.previousId, view.userId, next);
+    } else if (
+      body.response_action === 'push' &&
+      next &&
+      !this.viewRefusal('response_action', next)
+    ) {
+      this.storeView(this.nextId('V'), view.rootId, view.id, view.userId, next);
+    } else if (body.response_action === 'clear') {
+      this.closeView(id);
+    } else {
+      this.views.delete(id);
+    }
+    return {};
+  }
+
   /** The user closed the modal (or submitted it and it closed): its whole stack goes. */
   closeView(id: string): void {
     const rootId = this.views.get(id)?.rootId;
@@ -607,8 +676,11 @@ export class FakeSlack {
     const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     const parsed = parseArgs(contentType, Buffer.concat(chunks).toString('utf8'), url);
     const args = 'error' in parsed ? {} : parsed.args;
-    const record = (status: number, answer: Answer) =>
-      this.calls.push({ method, args, at: this.now(), contentType, status, answer });
+    const record = (status: number, answer: Answer) => {
+      const call = { method, args, at: this.now(), contentType, status, answer };
+      this.calls.push(call);
+      this.options.onCall?.(call);
+    };
     const limit = this.limited.get(method);
     if (limit && limit.times > 0) {
       limit.times -= 1;

@@ -101,7 +101,8 @@ export const stateValue = {
 };
 
 type Json = Record<string, unknown>;
-type StateValues = Record<string, Record<string, unknown>>;
+/** `view.state.values`: block id, then action id, then the element's value. */
+export type StateValues = Record<string, Record<string, unknown>>;
 
 /**
  * Sends requests to the bot as Slack sends them: signed with the signing secret, with Slack's
@@ -317,11 +318,18 @@ export class SlackSender {
   /** An options load of an external select (`block_suggestion`): what the user typed so far. */
   blockSuggestion(
     user: SlackSenderUser,
-    what: { action_id: string; block_id: string; value: string; view?: SlackViewRef },
+    what: {
+      action_id: string;
+      block_id: string;
+      value: string;
+      view?: SlackViewRef;
+      /** The view's inputs as they stand, which Slack sends with an options load. */
+      state?: StateValues;
+    },
     forge?: Forgery,
   ): Promise<SlackAnswer> {
     const team = this.team(forge);
-    const view = what.view ? this.viewObject(what.view, {}, team.id) : undefined;
+    const view = what.view ? this.viewObject(what.view, what.state ?? {}, team.id) : undefined;
     return this.interaction(
       this.paths.options,
       {
