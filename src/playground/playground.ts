@@ -11,6 +11,7 @@ import type { Persona } from './personas';
 import { ensurePortFree } from './port';
 import { playgroundParts, startBots } from './servers';
 import type { TeamsShim } from './shim';
+import type { PlaygroundSlack } from './slack-client';
 import type { ConversationStore } from './store';
 import { PLAYGROUND_CHANNEL, PLAYGROUND_TENANT_ID } from './teams-world';
 
@@ -45,6 +46,8 @@ export interface Playground {
   sim: SimulatorHandle;
   store: ConversationStore;
   shim: TeamsShim;
+  /** The simulated Slack workspace the bot also serves, and the Slack view's side of it. */
+  slack: PlaygroundSlack;
   personas: Persona[];
   stop(): Promise<void>;
 }
@@ -71,13 +74,15 @@ function azureStorage(azurite: Azurite): NodeJS.ProcessEnv {
 function playgroundConfig(
   env: NodeJS.ProcessEnv,
   options: PlaygroundOptions,
-  graphUrl: string,
+  local: { graphUrl: string; slack: Record<string, string> },
   azurite?: Azurite,
 ): Config {
   return loadConfig({
     LOG_LEVEL: 'warn',
     ...env,
-    GRAPH_BASE_URL: graphUrl,
+    GRAPH_BASE_URL: local.graphUrl,
+    // Slack is the simulated workspace, with a signing secret new at every start.
+    ...local.slack,
     // The simulated tenant's own Entra ID signs approvers in (GRAPH_WRITE_AS=approver).
     AZURE_AUTHORITY_HOST: '',
     HOST: options.host ?? '127.0.0.1',
@@ -104,7 +109,8 @@ async function closeAll(closers: (() => Promise<void>)[]): Promise<void> {
 /**
  * The whole product on one machine, with no credentials: the simulated Intune tenant in process,
  * the bot on its embedded store, and the chat page with its Direct Line shim and fake Bot
- * Connector mounted on the bot's own server. Every persona has the bot installed, as approvers
+ * Connector mounted on the bot's own server. The bot serves a simulated Slack workspace too (the
+ * page's Slack view), on the same store: a request made in one chat is decided in either. Every persona has the bot installed, as approvers
  * would in Teams, so the bot can message them and refresh cards for them.
  *
  * With several `instances`, each bot listens on a loopback port of its own, all on one Azurite,
@@ -130,13 +136,16 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     await closeAll(closers);
   };
   try {
-    let config = playgroundConfig(env, options, sim.url);
+    await parts.slack.start();
+    closers.push(() => parts.slack.stop());
+    const local = { graphUrl: sim.url, slack: parts.slack.env() };
+    let config = playgroundConfig(env, options, local);
     const port = options.port ?? config.PORT;
     await ensurePortFree(port, listenHost(config));
     const azurite = instances > 1 ? await startAzurite() : undefined;
     if (azurite) {
       closers.push(() => azurite.stop());
-      config = playgroundConfig(env, options, sim.url, azurite);
+      config = playgroundConfig(env, options, local, azurite);
     } else if (config.STORAGE === 'sqlite') freshDatabase(config.SQLITE_PATH);
     const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL });
     const { apps, origin, urls } = await startBots(
@@ -144,11 +153,12 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       { config, logger, instances, port },
       closers,
     );
-    const { store, shim, personas } = parts;
+    const { store, shim, personas, slack } = parts;
     shim.listening(origin, urls);
+    slack.listening(urls);
     for (const persona of personas) await shim.install(persona);
     const app = apps[0] as App;
-    return { url: `${origin}/`, app, apps, azurite, sim, store, shim, personas, stop };
+    return { url: `${origin}/`, app, apps, azurite, sim, store, shim, slack, personas, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -13,6 +13,8 @@ import { instanceAgent } from './instance-agent';
 import { mountPage } from './page-routes';
 import { personasFrom, type Persona } from './personas';
 import { TeamsShim } from './shim';
+import { PlaygroundSlack } from './slack-client';
+import { mountSlackApi } from './slack-routes';
 import { ConversationStore } from './store';
 import { PLAYGROUND_CAPS } from './teams-world';
 
@@ -23,6 +25,10 @@ export interface Parts {
   hub: EventHub;
   personas: Persona[];
   sim: SimulatorHandle;
+  /** The simulated Slack the bot also speaks to, and the Slack view's side of it. */
+  slack: PlaygroundSlack;
+  /** Tells the page about new Graph writes; called after every call the bot made. */
+  afterCall: () => void;
 }
 
 /** The conversations, their event stream and the shim, for the personas of the simulated tenant. */
@@ -35,12 +41,6 @@ export function playgroundParts(sim: SimulatorHandle): Parts {
   const ssoToken = sim.entra
     ? (persona: Persona) => sim.control.teamsToken(persona.aadObjectId)
     : undefined;
-  return { store, shim: new TeamsShim(store, personas, ssoToken), hub, personas, sim };
-}
-
-/** The fake connector, the page, its API and its events, on `server`. */
-function mount(server: Server, parts: Parts): void {
-  const { store, shim, hub, personas, sim } = parts;
   let writes = 0;
   const afterCall = () => {
     // The bot reports an assignment after Graph answered: the page is told about the write then.
@@ -48,9 +48,21 @@ function mount(server: Server, parts: Parts): void {
     if (count !== writes) hub.publish({ type: 'graph-writes', count });
     writes = count;
   };
+  const slack = new PlaygroundSlack(personas, sim.control.tenant(), () => {
+    hub.publish({ type: 'slack' });
+    afterCall();
+  });
+  const shim = new TeamsShim(store, personas, ssoToken);
+  return { store, shim, hub, personas, sim, slack, afterCall };
+}
+
+/** The fake connector, the page, its API (Slack's too) and its events, on `server`. */
+function mount(server: Server, parts: Parts): void {
+  const { store, shim, hub, personas, sim, slack, afterCall } = parts;
   mountConnector(server, { store, personas, afterCall });
   mountPage(server);
   mountApi(server, { store, shim, hub, personas, sim: sim.control });
+  mountSlackApi(server, { slack, personas });
 }
 
 /** A bot; instance `n` of several names itself in its connector calls. */

@@ -16,7 +16,9 @@ export type PlaygroundEvent =
       activity: Json;
     }
   | { type: 'deleted'; conversationId: string; activityId: string }
-  | { type: 'graph-writes'; count: number };
+  | { type: 'graph-writes'; count: number }
+  /** Something in the simulated Slack changed: the Slack view reloads what its persona sees. */
+  | { type: 'slack' };
 
 /** A channel thread with the activities one persona sees in it. */
 export interface ThreadView {

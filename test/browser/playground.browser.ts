@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -9,8 +9,10 @@ import { WELL_KNOWN } from '../../src/simulator/seed';
  * `npm run test:browser`: the playground's whole flow in Debian's Chromium, driven with
  * playwright-core (no browser download). Megan Bowen requests Zoom Workplace for Sales through the
  * wizard in Web Chat; Patti Fernandez approves in the channel thread; the thread reports the
- * assignment with Graph's request id and the Graph panel shows the assign body. Each step leaves a
- * screenshot in test-results/playground/; the last one is copied to docs/playground.png.
+ * assignment with Graph's request id and the Graph panel shows the assign body. Then the same run
+ * in the Slack view: Megan requests Zoom for the pilot users with the slash command and the modal,
+ * Patti approves in the Slack channel. Each step leaves a screenshot in test-results/playground/; the
+ * Teams approval's is copied to docs/playground.png.
  */
 
 const SHOTS = join('test-results', 'playground');
@@ -179,6 +181,92 @@ async function walk(run: Run): Promise<void> {
   });
 }
 
+const slack = (page: Page) => page.locator('#slack');
+const modal = (page: Page) => slack(page).locator('.sk-modal');
+
+/** Picks `option` of the external select labelled `label` after typing `query` in it. */
+async function typeahead(page: Page, label: string, query: string, option: string) {
+  await modal(page).getByRole('combobox', { name: label }).fill(query);
+  await modal(page).getByRole('option', { name: option, exact: true }).click();
+}
+
+/**
+ * The same run in the Slack view: Megan opens the modal with the slash command, picks the app and
+ * the group by typeahead, reviews and submits; Patti approves in the channel and sees the thread
+ * report the assignment and the message updated in place.
+ */
+async function slackWalk(run: Run): Promise<void> {
+  const { page } = run;
+  await step(run, 'slack-view', async () => {
+    await page.locator('.persona[data-persona="megan"]').click();
+    await page.locator('.view-tab[data-view="slack"]').click();
+    await slack(page).getByRole('button', { name: '# app-approvals' }).waitFor();
+    // The request made in Teams is in the Slack channel too.
+    await slack(page).locator('.sk-message').first().waitFor({ timeout: TIMEOUT });
+  });
+
+  await step(run, 'slack-command-opens-modal', async () => {
+    const box = slack(page).getByRole('textbox', { name: 'Message' });
+    await box.fill('/intune-assign');
+    await box.press('Enter');
+    await modal(page).getByText('Request an assignment').waitFor({ timeout: TIMEOUT });
+  });
+
+  await step(run, 'slack-typeahead', async () => {
+    await typeahead(page, 'App or policy (type to search)', 'zoom', 'Zoom Workplace (Windows)');
+    await typeahead(page, 'Assign to (type a group name)', 'pilot', 'Intune Pilot Users');
+    await modal(page).getByLabel('Intent (apps only)').selectOption({ label: 'Required' });
+    await modal(page)
+      .getByLabel('Justification (approvers see it)')
+      .fill('The pilot users try Zoom first.');
+  });
+
+  await step(run, 'slack-review', async () => {
+    await modal(page).getByRole('button', { name: 'Review' }).click();
+    const review = modal(page).getByText('Review the request');
+    const settings = modal(page).getByText('Assignment settings');
+    await review.or(settings).first().waitFor({ timeout: TIMEOUT });
+    // The app's assignment settings, when the modal asks for them, left as they are.
+    if (await settings.isVisible()) await modal(page).locator('.sk-modal-foot .primary').click();
+    await review.waitFor({ timeout: TIMEOUT });
+    await modal(page).getByText('+ Intune Pilot Users (required)').waitFor();
+  });
+
+  await step(run, 'slack-submitted', async () => {
+    await modal(page).getByRole('button', { name: 'Submit' }).click();
+    await modal(page)
+      .getByText(/REQ-\d+ submitted/)
+      .waitFor({ timeout: TIMEOUT });
+    await modal(page).locator('.sk-modal-foot').getByRole('button', { name: 'Close' }).click();
+    await modal(page).waitFor({ state: 'detached' });
+    await slack(page)
+      .locator('.sk-message', { hasText: 'Intune Pilot Users' })
+      .getByRole('button', { name: 'Approve' })
+      .waitFor({ timeout: TIMEOUT });
+  });
+
+  await step(run, 'slack-patti-approves', async () => {
+    await page.locator('.persona[data-persona="patti"]').click();
+    const message = slack(page).locator('.sk-messages > .sk-message', {
+      hasText: 'Intune Pilot Users',
+    });
+    await message.getByRole('button', { name: 'Approve' }).click();
+    await message.getByText('(edited)').first().waitFor({ timeout: TIMEOUT });
+    await message.getByRole('button', { name: /\d+ repl/ }).click();
+    await message
+      .locator('.sk-thread')
+      .getByText(/is done: \+ Intune Pilot Users \(required\)/)
+      .waitFor({ timeout: TIMEOUT });
+    await message
+      .getByText(/Assigned/)
+      .first()
+      .waitFor();
+    if ((await message.getByRole('button', { name: 'Approve' }).count()) > 0)
+      throw new Error('The Slack message still offers Approve after the assignment.');
+    await writesPanel(page).getByText(WELL_KNOWN.groups.pilotUsers).first().waitFor();
+  });
+}
+
 /** Two instances: every bot message in both panes says which one sent it, and both answered. */
 async function instancesShown(run: Run): Promise<void> {
   const { page } = run;
@@ -232,6 +320,7 @@ async function runWith(instances: number, tmp: string, problems: string[]): Prom
     console.log(`Playground browser test, ${instances} instance(s), against ${playground.url}`);
     await walk(run);
     if (instances > 1) await instancesShown(run);
+    await slackWalk(run);
     if (problems.length > 0) throw new Error(problems.join('\n'));
     return run;
   } finally {
@@ -248,7 +337,8 @@ async function main(): Promise<void> {
   const problems: string[] = [];
   try {
     const run = await runWith(1, tmp, problems);
-    const last = join(SHOTS, `${String(run.step).padStart(2, '0')}-approved-and-assigned.png`);
+    const teamsShot = readdirSync(SHOTS).find((n) => n.endsWith('-approved-and-assigned.png'));
+    const last = join(SHOTS, teamsShot ?? 'missing-approved-and-assigned.png');
     copyFileSync(last, DOCS_SHOT);
     const two = await runWith(2, tmp, problems);
     const kb = Math.round(statSync(DOCS_SHOT).size / 1024);

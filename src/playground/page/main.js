@@ -2,14 +2,17 @@
 import { createChannel } from './channel.js';
 import { createChat } from './chat.js';
 import { api, COLORS, h, initials } from './dom.js';
+import { createSlack } from './slack.js';
 import { loadWrites } from './writes.js';
 
 /*
  * The playground page: a Teams-like frame with a persona switcher, the persona's chat with the bot
  * (Web Chat), the approvals channel and the Graph writes, kept in step by Server-Sent Events.
+ * The Slack view shows the same run in a Slack look-alike instead of the chat and the channel.
  */
 
-const state = { setup: null, persona: null, chats: new Map(), channel: null };
+const state = { setup: null, persona: null, chats: new Map(), channel: null, slack: null };
+const slackView = () => document.body.classList.contains('view-slack');
 const writesNode = document.getElementById('writes');
 
 function refreshWrites() {
@@ -29,6 +32,20 @@ function choose(persona) {
   for (const [key, chat] of state.chats) chat.host.hidden = key !== persona.key;
   document.getElementById('chat-subtitle').textContent = `Chat · ${persona.name}`;
   state.channel.load().catch((error) => console.error('Could not load the channel', error));
+  if (slackView()) state.slack.schedule();
+}
+
+/** Switches between the Teams look-alike and the Slack one; the Graph writes stay. */
+function showView(view) {
+  const slack = view === 'slack';
+  document.body.classList.toggle('view-slack', slack);
+  document.getElementById('slack').hidden = !slack;
+  document.querySelector('.brand-name').textContent = slack ? 'Slack' : 'Microsoft Teams';
+  for (const tab of document.querySelectorAll('.view-tab')) {
+    tab.classList.toggle('selected', tab.dataset.view === view);
+    tab.setAttribute('aria-selected', String(tab.dataset.view === view));
+  }
+  if (slack) state.slack.schedule();
 }
 
 function personaButton(persona) {
@@ -53,6 +70,7 @@ function personaButton(persona) {
 
 function onEvent(event) {
   if (event.type === 'graph-writes') refreshWrites();
+  if (event.type === 'slack' && slackView()) state.slack.schedule();
   if (event.type !== 'activity') return;
   // A persona's own view of a card goes to that persona only.
   if (event.kind === 'thread') {
@@ -86,6 +104,9 @@ async function start() {
     state.setup,
     () => state.persona,
   );
+  state.slack = createSlack(document.getElementById('slack'), () => state.persona);
+  for (const tab of document.querySelectorAll('.view-tab'))
+    tab.addEventListener('click', () => showView(tab.dataset.view));
   document.getElementById('personas').append(...personas.map(personaButton));
   listen();
   choose(personas.find((p) => `#${p.key}` === location.hash) || personas[0]);
