@@ -19,7 +19,7 @@ import { intentOffer } from './services/intent-offer';
 import { createGraph, offeredSettings, type GraphServices } from './graph';
 import { createServer, listen } from './http/server';
 import { addConsentRoutes, CONSENT_PATH } from './http/consent-routes';
-import { ApproverSignIn as SignInGraph } from './graph/sign-in';
+import { DelegatedSignIn } from './graph/sign-in';
 import { ApproverSignIn } from './bot/approver-sign-in';
 import { slackSignIn } from './http/slack-sign-in';
 import type { Logger } from './logger';
@@ -173,7 +173,8 @@ export function createApp(options: AppOptions): App {
   });
   // Writes as the approver: their Teams sign-in, exchanged on their behalf, at the click.
   let baseUrl = config.BOT_DOMAIN ? `https://${config.BOT_DOMAIN}` : '';
-  const signInGraph = config.GRAPH_WRITE_AS === 'approver' ? new SignInGraph(config) : undefined;
+  const signInGraph =
+    config.GRAPH_WRITE_AS === 'approver' ? new DelegatedSignIn(config) : undefined;
   const signIn =
     signInGraph &&
     new ApproverSignIn({

@@ -46,7 +46,7 @@ export const defaultAppIdUri = (appId: string) => `api://botid-${appId}`;
  * its secret and tenant) against Entra ID; in local mode the simulated tenant's Entra and its
  * registration of the bot, read from the simulator once (its certificate trusted for it alone).
  */
-export class ApproverSignIn {
+export class DelegatedSignIn {
   private app?: Promise<SsoApp>;
 
   constructor(private readonly config: SignInConfig) {}

@@ -1,5 +1,5 @@
 import type { Server } from 'restify';
-import type { ApproverSignIn } from '../graph/sign-in';
+import type { DelegatedSignIn } from '../graph/sign-in';
 import type { Logger } from '../logger';
 import type { Services } from '../services';
 import type { Clock } from '../services/ports/clock';
@@ -16,7 +16,7 @@ import { addSignInLinkRoutes, SIGN_IN_DONE_PATH, SIGN_IN_LINK_PATH } from './sig
 export function slackSignIn(deps: {
   server: Server;
   services: Services;
-  signInGraph: ApproverSignIn;
+  signInGraph: DelegatedSignIn;
   store: RequestStore;
   clock: Clock;
   directory: DirectoryPort;

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config';
-import { ApproverSignIn } from '../../src/graph/sign-in';
+import { DelegatedSignIn } from '../../src/graph/sign-in';
 import { itemRefOf, requestedOf } from '../../src/services/request-parts';
 import { applyEvent } from '../../src/services/transitions';
 import { createTenant } from '../../src/simulator/seed';
@@ -142,5 +142,5 @@ describe('a bot writing as the approver, restarted while a request was assigning
 /** The approver's identity as the bot obtains it at the click (its on-behalf-of exchange). */
 function signedIn(h: BotHarness, token: string, user: { id: string; name: string }) {
   const config = loadConfig({ GRAPH_BASE_URL: h.sim.url, GRAPH_WRITE_AS: 'approver' });
-  return new ApproverSignIn(config).exchange(token, user);
+  return new DelegatedSignIn(config).exchange(token, user);
 }
