@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { AppError } from '../domain/errors';
 import {
   FakeSlack,
   type FakeSlackCall,
@@ -137,7 +138,7 @@ export class PlaygroundSlack {
     try {
       await this.sender().click(member, { message }, actionId);
     } catch (error) {
-      if (error instanceof Error && /No element/.test(error.message)) {
+      if (error instanceof AppError && error.code === 'not-found') {
         throw new ShimError(409, 'not-shown', 'That button is no longer on the message.');
       }
       throw error;

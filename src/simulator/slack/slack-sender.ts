@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { AppError } from '../../domain/errors';
 import { signSlackRequest } from '../../slack/signature';
 import type { FakeSlackMessage, FakeSlackUser, FakeSlackView } from './fake-slack';
 
@@ -229,7 +230,8 @@ export class SlackSender {
   ): Promise<SlackAnswer> {
     const blocks = 'message' in where ? where.message.blocks : where.view.view.blocks;
     const found = findElement(blocks, actionId);
-    if (!found) throw new Error(`No element with action_id ${actionId} is shown there.`);
+    if (!found)
+      throw new AppError('not-found', `No element with action_id ${actionId} is shown there.`);
     const { element, blockId } = found;
     const action: SlackAction = {
       action_id: actionId,
