@@ -1,6 +1,12 @@
 import type { View, WebClient } from '@slack/web-api';
 import { hasIntentStep } from '../domain/item-targets';
-import { describeStatus, displayId, ITEM_KINDS, type ItemKind } from '../domain/request';
+import {
+  describeStatus,
+  displayId,
+  ITEM_KINDS,
+  type AssignmentRequest,
+  type ItemKind,
+} from '../domain/request';
 import { toldAs } from '../domain/errors';
 import type { Logger } from '../logger';
 import type { Actor, Result, Services } from '../services';
@@ -9,7 +15,7 @@ import type { RequestStore } from '../services/ports/request-store';
 import type { SignInLinks } from '../services/sign-in-links';
 import { withTimeBudget } from '../services/time-budget';
 import type { TargetChoice } from '../services/wizard-choices';
-import { ACTIONS } from './blocks';
+import { ACTIONS, escapeMrkdwn } from './blocks';
 import { UnknownSlackUser, type SlackIdentity } from './identity';
 import {
   ALL_DEVICES,
@@ -82,6 +88,8 @@ const HELP = [
   `*${SLASH_COMMAND}*: request an Intune app or app configuration policy assignment (a form opens).`,
   `*${SLASH_COMMAND} pending*: approvers, the requests waiting for a decision.`,
   `*${SLASH_COMMAND} my requests*: your last requests and their states.`,
+  `*${SLASH_COMMAND} status REQ-1042*: one request, as it stands.`,
+  `*${SLASH_COMMAND} cancel REQ-1042*: cancel your request while it waits for a decision.`,
   `*${SLASH_COMMAND} approvals channel*: approvers, in a channel: post requests there.`,
 ].join('\n');
 
@@ -110,9 +118,8 @@ export class SlackApp {
       if (words === 'approvals channel' || words === 'set approvals channel') {
         return ephemeral(await this.setChannel(actor, channel));
       }
-      if (words === 'pending') return ephemeral(await this.pending(actor));
-      if (words === 'my requests') return ephemeral(await this.mine(actor));
-      return ephemeral(`I do not know "${words.slice(0, 100)}".\n${HELP}`);
+      const answer = await this.answer(actor, words);
+      return ephemeral(answer ?? `I do not know "${words.slice(0, 100)}".\n${HELP}`);
     });
   }
 
@@ -160,12 +167,9 @@ export class SlackApp {
         .replace(/\s+/g, ' ')
         .slice(0, 100);
       this.later('answer a direct message', async () => {
-        if (words === 'pending' || words === 'my requests') {
-          const actor = await this.options.identity.actorOf(user);
-          await say(words === 'pending' ? await this.pending(actor) : await this.mine(actor));
-        } else {
-          await say(HELP);
-        }
+        const known = /^(pending|my requests|(status|cancel) \S+)$/.test(words);
+        const actor = known ? await this.options.identity.actorOf(user) : undefined;
+        await say((actor && (await this.answer(actor, words))) ?? HELP);
       });
     }
     return OK;
@@ -421,11 +425,26 @@ export class SlackApp {
     return 'Requests are now posted in this channel.';
   }
 
+  /** The text commands of the slash command and of direct messages; undefined for others. */
+  private async answer(actor: Actor, words: string): Promise<string | undefined> {
+    if (words === 'pending') return this.pending(actor);
+    if (words === 'my requests') return this.mine(actor);
+    const [verb, id, ...more] = words.split(' ');
+    if ((verb !== 'status' && verb !== 'cancel') || !id || more.length > 0) return undefined;
+    const found = await this.options.services.queries.status(id, actor);
+    if (!found.ok) return refusalText(found);
+    if (verb === 'status') return statusText(found.value);
+    const cancelled = await this.options.services.decisions.cancel(found.value.id, actor);
+    return cancelled.ok ? describeStatus(cancelled.value) : refusalText(cancelled);
+  }
+
   private async pending(actor: Actor): Promise<string> {
     const found = await this.options.services.queries.pendingForApprover(actor);
     if (!found.ok) return refusalText(found);
     if (found.value.length === 0) return 'Nothing is waiting for a decision.';
-    return found.value.map((r) => `${describeStatus(r)}: ${r.item?.name ?? ''}`).join('\n');
+    return escapeMrkdwn(
+      found.value.map((r) => `${describeStatus(r)}: ${r.item?.name ?? ''}`).join('\n'),
+    );
   }
 
   private async mine(actor: Actor): Promise<string> {
@@ -433,7 +452,9 @@ export class SlackApp {
     if (!found.ok) return refusalText(found);
     if (found.value.length === 0)
       return `You have no requests yet. Type ${SLASH_COMMAND} to make one.`;
-    return found.value.map((r) => `${describeStatus(r)}: ${r.item?.name ?? ''}`).join('\n');
+    return escapeMrkdwn(
+      found.value.map((r) => `${describeStatus(r)}: ${r.item?.name ?? ''}`).join('\n'),
+    );
   }
 
   /** The answer's work within Slack's 3 s; Intune being slow is said, not waited for. */
@@ -488,6 +509,17 @@ function targetChoice(view: Json): TargetChoice {
   const exclude = stateValue(view, FIELDS.mode) === 'exclude';
   if (value === ALL_USERS || value === ALL_DEVICES) return { type: value, exclude };
   return { type: 'group', groupId: value.replace(/^group:/, ''), exclude };
+}
+
+/** One request in a few lines: its state, what it asks, and the justification. */
+function statusText(request: AssignmentRequest): string {
+  const lines = [
+    describeStatus(request),
+    `${request.item?.name ?? ''}: ${(request.diff ?? []).map((d) => d.text).join('; ')}`,
+    request.justification ? `Justification: ${request.justification}` : '',
+  ];
+  // People typed the justification: escaped, it cannot become a mention or a link.
+  return escapeMrkdwn(lines.filter((line) => line.trim() !== '' && line !== ': ').join('\n'));
 }
 
 /** A refusal as the user reads it: what the catalog says to tell, else the service's message. */
