@@ -22,13 +22,33 @@ export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/** The Adaptive Card time functions the shared view models write (`cardDateTime`). */
+const CARD_TIME = /\{\{DATE\(([^,{}()]+), SHORT\)\}\} \{\{TIME\(([^{}()]+)\)\}\}/g;
+
+/**
+ * Times in Slack's terms: in mrkdwn, Slack's date token, which each reader sees in their own time
+ * zone (`<!date^1764000000^{date_short} {time}|2026-11-24 16:00 UTC>`); in plain text, UTC.
+ */
+export function slackTimes(text: string, format: 'mrkdwn' | 'plain'): string {
+  return text.replace(CARD_TIME, (whole, date: string) => {
+    const ms = Date.parse(date);
+    if (Number.isNaN(ms)) return whole;
+    const utc = `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    return format === 'plain' ? utc : `<!date^${Math.floor(ms / 1000)}^{date_short} {time}|${utc}>`;
+  });
+}
+
 export const plain = (text: string, max: number = LIMITS.section) => ({
   type: 'plain_text',
-  text: clip(text || ' ', max),
+  text: clip(slackTimes(text, 'plain') || ' ', max),
   emoji: false,
 });
 
-const mrkdwn = (text: string) => ({ type: 'mrkdwn', text: clip(text, LIMITS.section) });
+/** Our own words as mrkdwn; whatever they quote must already be escaped. */
+export const mrkdwn = (text: string) => ({
+  type: 'mrkdwn',
+  text: clip(slackTimes(text, 'mrkdwn'), LIMITS.section),
+});
 
 export const section = (text: string): Block => ({ type: 'section', text: plain(text) });
 
@@ -104,5 +124,6 @@ export function requestBlocks(view: RequestView): Block[] {
 
 /** The message's fallback text (notifications, screen readers): the header and the first status. */
 export function requestText(view: RequestView): string {
-  return clip([view.header, view.status[0]?.text].filter(Boolean).join(': '), LIMITS.fallback);
+  const text = [view.header, view.status[0]?.text].filter(Boolean).join(': ');
+  return clip(escapeMrkdwn(slackTimes(text, 'plain')), LIMITS.fallback);
 }

@@ -2,7 +2,7 @@ import { displayId } from '../domain/request';
 import { toldAs } from '../domain/errors';
 import type { Actor } from '../services/actor';
 import type { SignInLinks, Verb } from '../services/sign-in-links';
-import { plain, section, type Block } from './blocks';
+import { escapeMrkdwn, plain, section, type Block } from './blocks';
 
 /** An ephemeral message: its text, and its blocks when it has a button. */
 export interface Ephemeral {
@@ -23,7 +23,8 @@ export async function signInOffer(
   click: { requestId: string; actor: Actor; verb: Verb; slackUser: string },
 ): Promise<Ephemeral> {
   const offered = await links.offer(click.requestId, click.actor, click.verb, click.slackUser);
-  if (!offered.ok) return { text: toldAs(offered.error.code) ?? offered.error.message };
+  if (!offered.ok)
+    return { text: escapeMrkdwn(toldAs(offered.error.code) ?? offered.error.message) };
   const id = displayId(offered.value.request);
   const label = `Sign in to Microsoft to ${click.verb} ${id}`;
   const text = `Writes to Intune run as you: sign in to Microsoft to ${click.verb} ${id}. The link works once, for 10 minutes.`;

@@ -220,7 +220,8 @@ export class SlackApp {
             .postEphemeral({
               channel,
               user,
-              ...(typeof message === 'string' ? { text: message } : message),
+              // Plain words, escaped: a refusal may quote what people typed.
+              ...(typeof message === 'string' ? { text: escapeMrkdwn(message) } : message),
             })
             .then(() => undefined)
         : Promise.resolve();

@@ -6,7 +6,7 @@ import type { EventType } from '../domain/state-machine';
 import type { Logger } from '../logger';
 import type { Notifier, QueuedWrite } from '../services/ports/notifier';
 import { fingerprint, type CardCopy, type RequestStore } from '../services/ports/request-store';
-import { requestBlocks, requestText } from './blocks';
+import { escapeMrkdwn, requestBlocks, requestText, slackTimes } from './blocks';
 import type { SlackIdentity } from './identity';
 
 /** The Slack message of a request in the approvals channel: its copy's key and reference. */
@@ -28,6 +28,12 @@ export interface SlackNotifierOptions {
   channelId?: string;
   logger: Logger;
 }
+
+/**
+ * An event text as a message's `text`, which Slack reads as mrkdwn: what people typed (a rejection
+ * reason) is escaped, so it cannot mention a channel or hide a link; times become Slack's own.
+ */
+const asMrkdwn = (text: string) => slackTimes(escapeMrkdwn(text), 'mrkdwn');
 
 /** The message everyone in the channel sees: Slack shows one message to all, buttons included. */
 function channelMessage(request: AssignmentRequest) {
@@ -108,12 +114,16 @@ export class SlackNotifier implements Notifier {
     const copy = await this.copy(request);
     if (!copy) return;
     const ref = copy.ref as unknown as SlackRef;
-    await this.options.slack.chat.postMessage({ channel: ref.channel, thread_ts: ref.ts, text });
+    await this.options.slack.chat.postMessage({
+      channel: ref.channel,
+      thread_ts: ref.ts,
+      text: asMrkdwn(text),
+    });
   }
 
   private async direct(request: AssignmentRequest, text: string): Promise<void> {
     const user = await this.options.identity.slackUserOf(request.requester.id);
-    if (user) await this.options.slack.chat.postMessage({ channel: user, text });
+    if (user) await this.options.slack.chat.postMessage({ channel: user, text: asMrkdwn(text) });
   }
 
   private async update(request: AssignmentRequest): Promise<void> {

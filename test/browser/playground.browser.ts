@@ -263,6 +263,10 @@ async function slackWalk(run: Run): Promise<void> {
       .waitFor();
     if ((await message.getByRole('button', { name: 'Approve' }).count()) > 0)
       throw new Error('The Slack message still offers Approve after the assignment.');
+    // Times are Slack date tokens, shown in the reader's zone; no card function leaks through.
+    await message.locator('time').first().waitFor();
+    if (/\{\{|<!date/.test(await message.innerText()))
+      throw new Error('The Slack message shows a time as markup, not as a time.');
     await writesPanel(page).getByText(WELL_KNOWN.groups.pilotUsers).first().waitFor();
   });
 }

@@ -19,12 +19,27 @@ const EMOJI = {
 /** Slack's own escapes (`&amp;`, `&lt;`, `&gt;`) shown as the characters they stand for. */
 const unslack = (html) => html.replace(/&amp;(amp|lt|gt);/g, '&$1;');
 
-/** One line run of mrkdwn, already HTML-escaped: links, code, bold, italics, strike, emoji. */
+/** A Slack date token's time, in the reader's own locale and zone, as Slack shows it. */
+const localTime = (seconds) =>
+  new Date(Number(seconds) * 1000).toLocaleString(undefined, {
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
+
+/**
+ * One line run of mrkdwn, already HTML-escaped: links, date tokens, code, bold, italics, strike,
+ * emoji. Slack's markup is written with real brackets (`&lt;` here); brackets the sender escaped
+ * for Slack (`&amp;lt;` here) are text, and become characters only afterwards, in `unslack`.
+ */
 function inline(html) {
   return html
     .replace(
       /&lt;(https?:\/\/[^|\s]+?)(?:\|(.+?))?&gt;/g,
       (_, url, label) => `<a href="${url}" target="_blank" rel="noopener">${label || url}</a>`,
+    )
+    .replace(
+      /&lt;!date\^(\d{1,12})\^[^|]*\|(.+?)&gt;/g,
+      (_, seconds, fallback) => `<time title="${fallback}">${localTime(seconds)}</time>`,
     )
     .replace(/`([^`]+)`/g, '<code>$1</code>')
     .replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,:;!?])/g, '$1<b>$2</b>')
@@ -38,8 +53,10 @@ export function mrkdwnHtml(text) {
   return String(text)
     .split('```')
     .map((part, i) => {
-      const html = unslack(escapeHtml(part));
-      return i % 2 === 1 ? `<pre>${html}</pre>` : inline(html).replace(/\n/g, '<br>');
+      const html = escapeHtml(part);
+      return i % 2 === 1
+        ? `<pre>${unslack(html)}</pre>`
+        : unslack(inline(html)).replace(/\n/g, '<br>');
     })
     .join('');
 }
