@@ -1,6 +1,6 @@
 import { WebAPIPlatformError, WebClient, WebClientEvent, retryPolicies } from '@slack/web-api';
 import type { View } from '@slack/web-api';
-import { FakeSlack, quietSlackLogger } from '../../src/simulator/slack/fake-slack';
+import { FakeSlack, MANIFEST_SCOPES, quietSlackLogger } from '../../src/simulator/slack/fake-slack';
 
 const TOKEN = 'xoxb-test-0000-bot-token';
 const MEGAN = { id: 'U0MEGAN001', teamId: 'T0TEAM0001', name: 'megan', email: 'megan@contoso.com' };
@@ -53,6 +53,8 @@ describe('the simulated Slack Web API, through a real WebClient', () => {
       teamId: 'T0TEAM0001',
       users: [MEGAN, PATTI],
       now: () => clock?.now ?? Date.now(),
+      // The manifest's scopes, and im:write for the conversations.open tests below.
+      scopes: [...MANIFEST_SCOPES, 'im:write'],
     });
     await fake.start();
     slack = new WebClient(TOKEN, {
@@ -381,5 +383,29 @@ describe('the simulated Slack Web API, through a real WebClient', () => {
     fake.clear();
     expect(fake.calls).toEqual([]);
     expect(fake.messagesIn(CHANNEL)).toHaveLength(1);
+  });
+});
+
+describe('the simulated Slack Web API, with the scopes an app was installed with', () => {
+  test('a method whose scope is missing gets missing_scope, and users.info leaves the email out without users:read.email', async () => {
+    const fake = new FakeSlack({ botToken: TOKEN, users: [MEGAN], scopes: ['users:read'] });
+    await fake.start();
+    const slack = new WebClient(TOKEN, { slackApiUrl: fake.apiUrl, logger: quietSlackLogger });
+    try {
+      const refused = await slack.chat
+        .postMessage({ channel: MEGAN.id, text: 'hello' })
+        .catch((e: unknown) => (e as WebAPIPlatformError).data);
+      expect(refused).toMatchObject({
+        ok: false,
+        error: 'missing_scope',
+        needed: 'chat:write',
+        provided: 'users:read',
+      });
+      const info = await slack.users.info({ user: MEGAN.id });
+      expect(info.user?.profile?.email).toBeUndefined();
+      expect(info.user?.name).toBe(MEGAN.name);
+    } finally {
+      await fake.stop();
+    }
   });
 });

@@ -6,6 +6,7 @@ import {
 } from '../../src/simulator/server';
 import {
   FakeSlack,
+  type FakeSlackOptions,
   type FakeSlackUser,
   type FakeSlackView,
 } from '../../src/simulator/slack/fake-slack';
@@ -35,6 +36,7 @@ export interface SlackHarness {
 export async function slackHarness(
   env: Record<string, string> = {},
   simulator: Omit<SimulatorOptions, 'tenant' | 'port'> = {},
+  slackOptions: Pick<FakeSlackOptions, 'scopes'> = {},
 ): Promise<SlackHarness> {
   const sim = await startSimulator({ tenant: createTenant(), port: 0, ...simulator });
   const upn = (id: string) =>
@@ -52,7 +54,12 @@ export async function slackHarness(
     nestor: person(u.approver2, 'U0NESTOR01', 'nestor'),
     joni: person(u.outsider, 'U0JONI0001', 'joni'),
   };
-  const fake = new FakeSlack({ botToken: TOKEN, teamId: SLACK_TEAM, users: Object.values(people) });
+  const fake = new FakeSlack({
+    botToken: TOKEN,
+    teamId: SLACK_TEAM,
+    users: Object.values(people),
+    ...slackOptions,
+  });
   await fake.start();
   const h = await botHarness({
     sim,

@@ -411,7 +411,33 @@ export interface FakeSlackOptions {
   triggerTtlMs?: number;
   /** Told of every call answered (after it changed what the fake holds), e.g. to redraw a page. */
   onCall?: (call: FakeSlackCall) => void;
+  /**
+   * The bot token's scopes, as the app was installed with them (default: those of the Slack app
+   * manifest). A method needing another is refused with Slack's `missing_scope`, and a profile's
+   * email is left out of `users.info` without `users:read.email`, as Slack does.
+   */
+  scopes?: readonly string[];
 }
+
+/** The scope each Web API method needs with a bot token (Slack's method reference); none for views. */
+const METHOD_SCOPES: Record<string, string | undefined> = {
+  'chat.postMessage': 'chat:write',
+  'chat.update': 'chat:write',
+  'chat.postEphemeral': 'chat:write',
+  'conversations.open': 'im:write',
+  'users.info': 'users:read',
+  'users.lookupByEmail': 'users:read.email',
+};
+
+/** The scopes the Slack app manifest asks for (`manifest/slack-app.template.json`). */
+export const MANIFEST_SCOPES = [
+  'commands',
+  'chat:write',
+  'users:read',
+  'users:read.email',
+  'app_mentions:read',
+  'im:history',
+] as const;
 
 /** One call the fake answered, rate-limited ones included. */
 export interface FakeSlackCall {
@@ -690,7 +716,7 @@ export class FakeSlack {
     }
     const answer = 'error' in parsed ? fail(parsed.error) : this.answer(method, req, args);
     record(200, answer);
-    send(res, 200, answer);
+    send(res, 200, answer, { 'x-oauth-scopes': this.scopes.join(',') });
   }
 
   private answer(method: string, req: IncomingMessage, args: Json): Answer {
@@ -700,7 +726,15 @@ export class FakeSlack {
     const token = header.startsWith('Bearer ') ? header.slice(7) : args.token;
     if (!token) return fail('not_authed');
     if (token !== this.options.botToken) return fail('invalid_auth');
+    const needed = METHOD_SCOPES[method];
+    if (needed && !this.scopes.includes(needed)) {
+      return { ...fail('missing_scope'), needed, provided: this.scopes.join(',') };
+    }
     return handler(args);
+  }
+
+  private get scopes(): readonly string[] {
+    return this.options.scopes ?? MANIFEST_SCOPES;
   }
 
   private readonly handlers: Record<string, Handler> = {
@@ -723,12 +757,13 @@ export class FakeSlack {
     'views.update': (args) => this.updateView(args),
     'users.info': (args) => {
       const user = this.users.find((u) => u.id === args.user);
-      return user ? { ok: true, user: userObject(user) } : fail('user_not_found');
+      if (!user) return fail('user_not_found');
+      return { ok: true, user: userObject(user, this.scopes.includes('users:read.email')) };
     },
     'users.lookupByEmail': (args) => {
       const email = String(args.email ?? '').toLowerCase();
       const user = this.users.find((u) => u.email.toLowerCase() === email);
-      return user ? { ok: true, user: userObject(user) } : fail('users_not_found');
+      return user ? { ok: true, user: userObject(user, true) } : fail('users_not_found');
     },
   };
 
@@ -1000,7 +1035,7 @@ export class FakeSlack {
   }
 }
 
-function userObject(user: FakeSlackUser) {
+function userObject(user: FakeSlackUser, withEmail: boolean) {
   const realName = user.realName ?? user.name;
   const displayName = user.displayName ?? user.name;
   return {
@@ -1013,7 +1048,7 @@ function userObject(user: FakeSlackUser) {
     is_admin: false,
     is_bot: false,
     profile: {
-      email: user.email,
+      ...(withEmail ? { email: user.email } : {}),
       real_name: realName,
       real_name_normalized: realName,
       display_name: displayName,
@@ -1059,7 +1094,6 @@ function parseArgs(
 function send(res: ServerResponse, status: number, answer: Answer, headers: Json = {}): void {
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
-    'x-oauth-scopes': 'chat:write,commands,im:write,users:read,users:read.email',
     ...(headers as Record<string, string>),
   });
   res.end(JSON.stringify(answer));
