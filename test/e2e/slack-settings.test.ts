@@ -2,12 +2,7 @@ import { WELL_KNOWN } from '../../src/simulator/seed';
 import { stateValue } from '../../src/simulator/slack/slack-sender';
 import type { GraphObject } from '../../src/simulator/tenant-data';
 import { withoutReadOnly, writtenAssignments } from '../support/settings-walk';
-import {
-  initialState,
-  SLACK_CHANNEL,
-  slackHarness,
-  type SlackHarness,
-} from '../support/slack-harness';
+import { initialState, SLACK_CHANNEL, useSlack } from '../support/slack-harness';
 import type { FakeSlackView } from '../../src/simulator/slack/fake-slack';
 
 const { apps, groups } = WELL_KNOWN;
@@ -21,14 +16,7 @@ const inputsOf = (view: Json | undefined) =>
     .map((b) => b.block_id);
 
 describe('Slack: the assignment settings step of the request modal', () => {
-  let s: SlackHarness;
-  beforeEach(async () => {
-    s = await slackHarness();
-  });
-  afterEach(async () => {
-    await s.close();
-    expect(s.fake.problems).toEqual([]);
-  });
+  const s = useSlack();
 
   const assignmentsOf = (appId: string): GraphObject[] =>
     structuredClone(s.sim.control.tenant().appAssignments.get(appId) ?? []);

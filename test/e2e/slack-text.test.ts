@@ -1,30 +1,13 @@
-import { WELL_KNOWN } from '../../src/simulator/seed';
 import { stateValue } from '../../src/simulator/slack/slack-sender';
-import {
-  requestInSlack,
-  SLACK_CHANNEL,
-  slackHarness,
-  type SlackHarness,
-} from '../support/slack-harness';
+import { requestInSlack, SLACK_CHANNEL, useSlack, ZOOM_FOR_SALES } from '../support/slack-harness';
 
-const toSales = {
-  itemId: WELL_KNOWN.apps.win32,
-  target: `group:${WELL_KNOWN.groups.sales}`,
-  justification: 'Sales moves to Zoom.',
-};
+const toSales = ZOOM_FOR_SALES;
 const HOSTILE = 'No. <!channel> see <https://evil.example/login|the Intune portal> & <@U0PATTI001>';
 const ESCAPED =
   'No. &lt;!channel&gt; see &lt;https://evil.example/login|the Intune portal&gt; &amp; &lt;@U0PATTI001&gt;';
 
 describe('Slack: what the bot writes reads as Slack text', () => {
-  let s: SlackHarness;
-  beforeEach(async () => {
-    s = await slackHarness();
-  });
-  afterEach(async () => {
-    await s.close();
-    expect(s.fake.problems).toEqual([]);
-  });
+  const s = useSlack();
 
   test('times are Slack date tokens each reader sees in their own zone, never card functions', async () => {
     await requestInSlack(s, s.people.megan, toSales);

@@ -2,13 +2,7 @@ import { validateAgainstGraphSchema } from '../../src/simulator/graph-schemas';
 import { WELL_KNOWN } from '../../src/simulator/seed';
 import type { FakeSlackMessage } from '../../src/simulator/slack/fake-slack';
 import { clickInThread, meetApprovers, statusOf, submitRequest, threadOf } from '../support/e2e';
-import {
-  requestInSlack,
-  SLACK_CHANNEL,
-  SLACK_TEAM,
-  slackHarness,
-  type SlackHarness,
-} from '../support/slack-harness';
+import { requestInSlack, SLACK_CHANNEL, SLACK_TEAM, useSlack } from '../support/slack-harness';
 import { stateValue } from '../../src/simulator/slack/slack-sender';
 import { ZOOM_TO_SALES } from '../support/walk';
 
@@ -21,15 +15,7 @@ const buttonsOf = (message: FakeSlackMessage | undefined) =>
   [...JSON.stringify(message?.blocks ?? []).matchAll(/"action_id":"([^"]+)"/g)].map((m) => m[1]);
 
 describe('Slack: the same requests, approvals and threads', () => {
-  let s: SlackHarness;
-  beforeEach(async () => {
-    s = await slackHarness();
-  });
-  afterEach(async () => {
-    await s.close();
-    // Every Block Kit payload the bot sent was within Slack's limits.
-    expect(s.fake.problems).toEqual([]);
-  });
+  const s = useSlack();
 
   test('a request made in a modal is approved from the channel: one write keeping every assignment, thread replies, DMs, the message updated in place', async () => {
     const before = structuredClone(s.sim.control.tenant().appAssignments.get(ZOOM) ?? []);

@@ -5,15 +5,11 @@ import {
   requestInSlack,
   SLACK_CHANNEL,
   SLACK_TEAM,
-  slackHarness,
-  type SlackHarness,
+  useSlack,
+  ZOOM_FOR_SALES,
 } from '../support/slack-harness';
 
-const toSales = {
-  itemId: WELL_KNOWN.apps.win32,
-  target: `group:${WELL_KNOWN.groups.sales}`,
-  justification: 'Sales moves to Zoom.',
-};
+const toSales = ZOOM_FOR_SALES;
 
 /** A slash command's form fields, as Slack sends them. */
 const commandForm = (user: string) =>
@@ -27,13 +23,7 @@ const commandForm = (user: string) =>
   }).toString();
 
 describe('Slack requests an attacker shapes: a clear answer, and nothing changes', () => {
-  let s: SlackHarness;
-  beforeEach(async () => {
-    s = await slackHarness();
-  });
-  afterEach(async () => {
-    await s.close();
-  });
+  const s = useSlack();
 
   /** Nothing was opened, posted, stored or written. */
   async function nothingChanged() {

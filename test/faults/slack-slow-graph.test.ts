@@ -1,11 +1,6 @@
 import { WELL_KNOWN } from '../../src/simulator/seed';
 import { stateValue, type SlackAnswer } from '../../src/simulator/slack/slack-sender';
-import {
-  requestInSlack,
-  SLACK_CHANNEL,
-  slackHarness,
-  type SlackHarness,
-} from '../support/slack-harness';
+import { requestInSlack, SLACK_CHANNEL, useSlack } from '../support/slack-harness';
 
 const SLOW = /Intune is slow to answer/;
 
@@ -17,14 +12,7 @@ async function timed(call: Promise<SlackAnswer>): Promise<{ answer: SlackAnswer;
 }
 
 describe('Slack while Intune hangs: every answer within Slack’s 3 s, and nothing changes', () => {
-  let s: SlackHarness;
-  beforeEach(async () => {
-    s = await slackHarness({ MEMBERSHIP_CACHE_SECONDS: '0' });
-  });
-  afterEach(async () => {
-    s.sim.control.clearFaults();
-    await s.close();
-  });
+  const s = useSlack({ MEMBERSHIP_CACHE_SECONDS: '0' });
 
   test('the request modal is answered in time with "Intune is slow" under the item, and no draft is left', async () => {
     await s.slack.command(s.people.megan, '/intune-assign', '');

@@ -92,6 +92,23 @@ export async function slackHarness(
   };
 }
 
+/**
+ * A fresh bot with Slack for each test of the describe block, closed after it, every Block Kit
+ * payload the bot sent checked against Slack's limits. The object is filled before each test.
+ */
+export function useSlack(...args: Parameters<typeof slackHarness>): SlackHarness {
+  const live = {} as SlackHarness;
+  beforeEach(async () => {
+    Object.assign(live, await slackHarness(...args));
+  });
+  afterEach(async () => {
+    live.sim.control.clearFaults();
+    await live.close();
+    expect(live.fake.problems).toEqual([]);
+  });
+  return live;
+}
+
 /** What a person fills in the request modal. */
 export interface SlackChoice {
   itemId: string;
@@ -99,6 +116,13 @@ export interface SlackChoice {
   intent?: string;
   justification: string;
 }
+
+/** Zoom (Win32) for Sales, required: the request most Slack tests make. */
+export const ZOOM_FOR_SALES: SlackChoice = {
+  itemId: WELL_KNOWN.apps.win32,
+  target: `group:${WELL_KNOWN.groups.sales}`,
+  justification: 'Sales moves to Zoom.',
+};
 
 /**
  * A request made in Slack: the slash command opens the modal, the modal is filled and submitted
