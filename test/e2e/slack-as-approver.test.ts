@@ -104,6 +104,27 @@ describe('Slack approvals when writes run as the approver: the approver signs in
     expect(s.sim.control.writes()).toEqual([]);
   }
 
+  test('a write Intune refused is retried by another approver signing in: the retry writes as them', async () => {
+    s.sim.control.addFault({ method: 'POST', path: '/assign$', status: 400, times: 1 });
+    await follow(await clickApprove());
+    expect(await statusOf(s.h, requestId)).toBe('failed');
+    const failed = s.fake.message(SLACK_CHANNEL, posted.ts)!;
+    expect(JSON.stringify(failed.blocks)).toContain('request.retry');
+
+    await s.slack.click(s.people.nestor, { message: failed }, 'request.retry');
+    await s.h.settle();
+    const told = s.fake.ephemerals.filter((e) => e.user === s.people.nestor.id).at(-1);
+    expect(JSON.stringify(told?.blocks)).toMatch(/Sign in to Microsoft to retry REQ-\d+/);
+    const { entra, done } = await follow(linkOf(told));
+    expect(entra.searchParams.get('login_hint')).toBe(s.people.nestor.email);
+    expect(done.html).toMatch(/REQ-\d+ retried/);
+
+    expect(await statusOf(s.h, requestId)).toBe('assigned');
+    const applied = s.sim.control.writes().filter((w) => w.status === 204);
+    expect(applied).toHaveLength(1);
+    expect(applied[0]?.identity).toMatchObject({ kind: 'user', id: WELL_KNOWN.users.approver2 });
+  });
+
   test('Patti approves by signing in to Microsoft: the write is made as Patti, the thread and Megan hear of it, and no token is kept anywhere', async () => {
     const link = await clickApprove();
     const told = s.fake.ephemerals.at(-1)!;
