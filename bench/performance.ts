@@ -10,7 +10,9 @@
  * - `write-budget`: 1,000 approvals across 10 apps against Intune's write limits (duration, 429s
  *   seen, losses);
  * - `memory`: the bot's RSS idle and at its peak under load, with 50,000 apps and 100,000 stored
- *   requests.
+ *   requests;
+ * - `slack`: every Slack answer's round trip against Slack's 3 s (typeahead, modal steps, Approve)
+ *   and the time from Approve to the "done" reply.
  *
  *   npx tsx bench/performance.ts             # every part
  *   npx tsx bench/performance.ts typeahead   # some parts, by name
@@ -24,6 +26,7 @@ const PARTS = [
   'approval-floor',
   'write-budget',
   'memory',
+  'slack',
 ] as const;
 
 async function main(): Promise<void> {

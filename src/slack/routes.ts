@@ -93,7 +93,7 @@ const teamOf = (payload: Record<string, unknown>): string | undefined => {
  */
 export function mountSlack(server: restify.Server, options: SlackRoutesOptions): void {
   const route =
-    (handle: (body: Buffer, req: restify.Request) => Promise<SlackAnswer>) =>
+    (handle: (body: Buffer, req: restify.Request) => Promise<SlackAnswer>, idempotent = false) =>
     async (req: restify.Request, res: restify.Response) => {
       const read = await readRaw(req);
       if (!read.ok) {
@@ -101,7 +101,7 @@ export function mountSlack(server: restify.Server, options: SlackRoutesOptions):
         send(res, { status: read.status });
         return;
       }
-      const check = options.signatures.check(req.headers, read.body);
+      const check = options.signatures.check(req.headers, read.body, idempotent);
       if (!check.ok) {
         options.logger.warn(
           { url: req.url, reason: check.reason },
@@ -140,13 +140,14 @@ export function mountSlack(server: restify.Server, options: SlackRoutesOptions):
       return foreign(payload) ?? options.app.interaction(payload);
     }),
   );
+  // An options load only reads: the same one twice (typed, erased, typed again) is answered twice.
   server.post(
     SLACK_PATHS.options,
     route(async (body) => {
       const payload = parseJson(form(body).get('payload') ?? '');
       if (!payload) return { status: 400 };
       return foreign(payload) ?? options.app.suggestions(payload);
-    }),
+    }, true),
   );
   server.post(
     SLACK_PATHS.events,

@@ -47,8 +47,12 @@ export class SlackSignatures {
     this.maxRemembered = options.maxRemembered ?? 20_000;
   }
 
-  /** Checks one request; an accepted signature is remembered, so the same request twice is refused. */
-  check(headers: Headers, rawBody: Buffer): SignatureCheck {
+  /**
+   * Checks one request; an accepted signature is remembered, so the same request twice is refused.
+   * `idempotent` requests (options loads: a read, which Slack may send twice alike in one second as
+   * someone types and erases) are checked for signature and time but may come again.
+   */
+  check(headers: Headers, rawBody: Buffer, idempotent = false): SignatureCheck {
     const timestamp = single(headers, 'x-slack-request-timestamp');
     const signature = single(headers, 'x-slack-signature');
     if (!timestamp || !signature || !TIMESTAMP.test(timestamp) || !SIGNATURE.test(signature)) {
@@ -62,6 +66,7 @@ export class SlackSignatures {
     if (!timingSafeEqual(expected, Buffer.from(signature, 'utf8'))) {
       return { ok: false, reason: 'mismatch' };
     }
+    if (idempotent) return { ok: true };
     this.prune(nowSeconds);
     if (this.accepted.has(signature)) return { ok: false, reason: 'replayed' };
     this.remember(signature, seconds + this.toleranceSeconds);

@@ -109,6 +109,29 @@ describe('Slack: the same requests, approvals and threads', () => {
     expect(s.sim.control.writes()).toEqual([]);
   });
 
+  test('the same options load twice in one second is answered twice; the same click twice is refused the second time', async () => {
+    await s.slack.command(s.people.megan, '/intune-assign', '');
+    await s.h.settle();
+    const modal = s.fake.openViews(s.people.megan.id).at(-1)!;
+    const first = await s.slack.blockSuggestion(s.people.megan, {
+      action_id: 'item',
+      block_id: 'item',
+      value: 'zoom',
+      view: { ...modal.view, id: modal.id },
+    });
+    const again = await s.slack.resend();
+    expect([first.status, again.status]).toEqual([200, 200]);
+    expect(again.body).toEqual(first.body);
+    expect(JSON.stringify(again.body)).toContain('Zoom');
+
+    await requestInSlack(s, s.people.megan, toSales);
+    const [posted] = s.fake.messagesIn(SLACK_CHANNEL);
+    await s.slack.click(s.people.joni, { message: posted! }, 'request.approve');
+    expect((await s.slack.resend()).status).toBe(401);
+    await s.h.settle();
+    expect(s.fake.ephemerals.filter((e) => e.user === s.people.joni.id)).toHaveLength(1);
+  });
+
   test('a bad signature, a stale timestamp, or another workspace changes nothing', async () => {
     const bad = await s.slack.command(s.people.megan, '/intune-assign', '', {
       forge: { secret: 'not-the-secret' },

@@ -129,6 +129,20 @@ describe("Slack's request signing", () => {
     expect(check.check(headers, body)).toEqual({ ok: false, reason: 'replayed' });
   });
 
+  test('an options load (a read) may come twice alike, yet is still refused when forged or stale', () => {
+    const clock = { now: NOW_MS };
+    const check = verifier(clock);
+    const { headers, body } = signed('payload=%7B%22type%22%3A%22block_suggestion%22%7D', NOW);
+    expect(check.check(headers, body, true)).toEqual({ ok: true });
+    expect(check.check(headers, body, true)).toEqual({ ok: true });
+    expect(check.check(headers, Buffer.from(`${body.toString()}x`), true)).toEqual({
+      ok: false,
+      reason: 'mismatch',
+    });
+    clock.now += 301_000;
+    expect(check.check(headers, body, true)).toEqual({ ok: false, reason: 'stale' });
+  });
+
   test("Slack's retry of the same body, with its fresh timestamp and signature, is accepted", () => {
     const clock = { now: NOW_MS };
     const check = verifier(clock);
