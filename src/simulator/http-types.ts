@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import type { CallerIdentity } from './control-types';
 import type { GraphVersion } from './graph-schemas';
 
@@ -49,4 +50,24 @@ export function odataContext(req: GraphRequest, fragment: string): string {
 /** A shallow plain-object check for JSON values. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A request's body, up to `maxBytes`: past the limit the rest is drained and dropped, so the
+ * answer can be a clean 413 (`tooLarge`).
+ */
+export function readBody(
+  req: IncomingMessage,
+  maxBytes: number,
+): Promise<{ body: Buffer; tooLarge: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) chunks.push(chunk);
+    });
+    req.on('end', () => resolve({ body: Buffer.concat(chunks), tooLarge: size > maxBytes }));
+    req.on('error', reject);
+  });
 }

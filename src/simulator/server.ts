@@ -1,4 +1,4 @@
-import type { IncomingMessage, Server as HttpServer, ServerResponse } from 'node:http';
+import type { Server as HttpServer, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as restify from 'restify';
 import type { SeedScale, SimulatorSettings } from './control-types';
@@ -20,6 +20,7 @@ import { createTenant } from './seed';
 import { SimulatorState } from './state';
 import type { TenantData } from './tenant-data';
 import { INTUNE_LIMITS, type ThrottleLimits } from './throttling';
+import { readBody } from './http-types';
 
 /**
  * Starts the simulated Intune tenant: a Graph-compatible HTTP service on restify (the project's
@@ -61,20 +62,6 @@ export interface SimulatorHandle {
   close(): Promise<void>;
 }
 
-function readBody(req: IncomingMessage): Promise<{ body: Buffer; tooLarge: boolean }> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      // Past the limit the rest is drained and dropped, so the answer is a clean 413.
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => resolve({ body: Buffer.concat(chunks), tooLarge: size > MAX_BODY_BYTES }));
-    req.on('error', reject);
-  });
-}
-
 export async function startSimulator(options: SimulatorOptions = {}): Promise<SimulatorHandle> {
   const seeded = () => createTenant(options.scale);
   const limits = { ...INTUNE_LIMITS, ...options.limits };
@@ -92,7 +79,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const handle = async (req: restify.Request, res: restify.Response): Promise<void> => {
     const out = res as unknown as ServerResponse;
     try {
-      const { body, tooLarge } = await readBody(req);
+      const { body, tooLarge } = await readBody(req, MAX_BODY_BYTES);
       const raw: RawRequest = {
         method: (req.method ?? 'GET').toUpperCase(),
         url: req.url ?? '/',

@@ -5,6 +5,7 @@ import * as restify from 'restify';
 import { generate } from 'selfsigned';
 import type { SimulatorState } from '../state';
 import type { EntraAuthority } from './authority';
+import { readBody } from '../http-types';
 import { answerEntra } from './service';
 
 /**
@@ -42,19 +43,6 @@ async function certificate(): Promise<{ cert: string; key: string }> {
   return { cert: pems.cert, key: pems.private };
 }
 
-function readBody(req: restify.Request): Promise<Buffer | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks)));
-    req.on('error', reject);
-  });
-}
-
 /** Starts the token service for `authority` on 127.0.0.1 and sets the authority's URL. */
 export async function startEntra(
   authority: EntraAuthority,
@@ -69,20 +57,19 @@ export async function startEntra(
     handleUncaughtExceptions: false,
   });
   const handle = async (req: restify.Request, res: restify.Response): Promise<void> => {
-    const body = await readBody(req);
-    const answer =
-      body === undefined
-        ? { status: 413, headers: { 'Content-Type': 'text/plain' }, body: 'Request too large.' }
-        : answerEntra(
-            {
-              method: (req.method ?? 'GET').toUpperCase(),
-              url: req.url ?? '/',
-              headers: req.headers,
-              body,
-            },
-            authority,
-            state,
-          );
+    const { body, tooLarge } = await readBody(req, MAX_BODY_BYTES);
+    const answer = tooLarge
+      ? { status: 413, headers: { 'Content-Type': 'text/plain' }, body: 'Request too large.' }
+      : answerEntra(
+          {
+            method: (req.method ?? 'GET').toUpperCase(),
+            url: req.url ?? '/',
+            headers: req.headers,
+            body,
+          },
+          authority,
+          state,
+        );
     const out = res as unknown as ServerResponse;
     out.writeHead(answer.status, answer.headers);
     out.end(answer.body);
