@@ -256,14 +256,8 @@ export class SlackApp {
     user: string,
   ): Promise<string | Ephemeral | undefined> {
     const { decisions } = this.options.services;
-    let actor: Actor;
-    try {
-      actor = await this.options.identity.actorOf(user);
-    } catch (error) {
-      return error instanceof UnknownSlackUser
-        ? error.message
-        : 'The bot could not tell who you are.';
-    }
+    const actor = await this.actorOrWhy(user);
+    if (typeof actor === 'string') return actor;
     let result: Result<unknown>;
     if ((verb === ACTIONS.approve || verb === ACTIONS.retry) && this.options.writesAsApprover) {
       const links = this.options.signInLinks;
@@ -280,19 +274,24 @@ export class SlackApp {
     return result.ok ? undefined : refusalText(result);
   }
 
+  /** The Slack user's Entra actor, or what to tell them when they cannot be told apart. */
+  private async actorOrWhy(user: string): Promise<Actor | string> {
+    try {
+      return await this.options.identity.actorOf(user);
+    } catch (error) {
+      return error instanceof UnknownSlackUser
+        ? error.message
+        : 'The bot could not tell who you are.';
+    }
+  }
+
   private async submission(payload: Json): Promise<SlackAnswer> {
     const view = isJson(payload.view) ? payload.view : {};
     const user = isJson(payload.user) ? text(payload.user.id) : undefined;
     if (!user) return OK;
     return this.inBudget(async () => {
-      let actor: Actor;
-      try {
-        actor = await this.options.identity.actorOf(user);
-      } catch (error) {
-        const message =
-          error instanceof UnknownSlackUser ? error.message : 'The bot could not tell who you are.';
-        return update(messageModal('Not sent', message));
-      }
+      const actor = await this.actorOrWhy(user);
+      if (typeof actor === 'string') return update(messageModal('Not sent', actor));
       switch (view.callback_id) {
         case VIEWS.request:
           return this.draft(actor, view);
